@@ -1,0 +1,77 @@
+"""``cco_jobs.cue_ruler``: marks the domain lexicon's cue phrases as ``doc.spans["cues"]``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..lexicon import LEXICON
+
+CUES_KEY = "cues"
+
+
+@Language.factory(
+    "cco_jobs.cue_ruler",
+    assigns=["doc.spans"],
+    default_config={"spans_key": CUES_KEY},
+)
+def make_cue_ruler(nlp: Language, name: str, spans_key: str) -> "CueRuler":
+    """Build a cue ruler loaded with :data:`cco_jobs.lexicon.LEXICON`."""
+    return CueRuler(nlp, name, spans_key=spans_key, lexicon=LEXICON)
+
+
+class CueRuler:
+    """Case-insensitive phrase matches of the cue lexicon, one span per match.
+
+    Overlapping matches are resolved to the longest (``filter_spans``), so "contact
+    centre" wins over "centre". The patterns are saved with the pipeline
+    (``to_disk``), so a saved pipeline carries the lexicon it was trained with.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "cco_jobs.cue_ruler",
+        *,
+        spans_key: str = CUES_KEY,
+        lexicon: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.patterns: dict[str, list[str]] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        if lexicon:
+            self.add_patterns(lexicon)
+
+    def add_patterns(self, lexicon: Mapping[str, Iterable[str]]) -> None:
+        """Add phrases by label; a phrase is tokenized with the pipeline's tokenizer."""
+        for label, phrases in lexicon.items():
+            phrases = list(dict.fromkeys(phrases))
+            self.patterns.setdefault(label, []).extend(phrases)
+            self.matcher.add(label, list(self.nlp.tokenizer.pipe(phrases)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc)
+        spans = [Span(doc, start, end, label=key) for key, start, end in matches]
+        doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "patterns.json", self.patterns)
+        srsly.write_json(path / "cfg.json", {"spans_key": self.spans_key})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "CueRuler":
+        path = Path(path)
+        self.spans_key = srsly.read_json(path / "cfg.json")["spans_key"]
+        self.patterns = {}
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.add_patterns(srsly.read_json(path / "patterns.json"))
+        return self

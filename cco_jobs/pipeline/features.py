@@ -1,0 +1,79 @@
+"""Features of one line for the linear line classifier.
+
+The same function featurizes the training lines and the lines at run time, so training
+and inference cannot drift apart. Features are strings; the classifier maps them to
+columns with the vocabulary it was trained with and ignores unknown ones.
+
+Besides the words, a line is described by what generalises past one writer's phrasing:
+its section and shape (heading, bullet, length), its first word (the verb of a duty),
+stems of its words (so "optimise", "optimize" and "optimisation" meet), and the domain
+lexicon's cue labels (:mod:`cco_jobs.lexicon`), whose vocabulary comes from the source
+documents rather than from the corpus.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Span
+
+_LENGTH_BUCKETS = ((3, "1-3"), (8, "4-8"), (20, "9-20"), (40, "21-40"))
+_YOU_WILL = {"you", "will", "you'll", "'ll"}
+
+
+def _length_bucket(n: int) -> str:
+    for limit, name in _LENGTH_BUCKETS:
+        if n <= limit:
+            return name
+    return "41+"
+
+
+def line_features(
+    span: Span,
+    section: str,
+    *,
+    is_heading: bool = False,
+    is_bullet: bool = False,
+    chrome: bool = False,
+    cue_labels: Iterable[str] = (),
+) -> list[str]:
+    """Return the feature strings of one line (a ``Span`` of the posting ``Doc``)."""
+    feats = [f"sec={section}", f"len={_length_bucket(len(span))}"]
+    if is_heading:
+        feats.append("heading")
+    if is_bullet:
+        feats.append("bullet")
+    if chrome:
+        feats.append("chrome")
+    words: list[str] = []
+    has_digit = has_money = has_pct = False
+    for token in span:
+        if token.is_alpha or "-" in token.text or "'" in token.text:
+            norm = token.norm_
+            words.append(norm)
+            feats.append(f"w={norm}")
+            if len(norm) > 5:
+                feats.append(f"p={norm[:5]}")
+        elif token.like_num:
+            has_digit = True
+        elif token.is_currency:
+            has_money = True
+        elif token.text == "%":
+            has_pct = True
+    for left, right in zip(words, words[1:]):
+        feats.append(f"b={left}_{right}")
+    if words:
+        feats.append(f"first={words[0]}")
+        feats.append(f"first|sec={words[0]}|{section}")
+    if has_digit:
+        feats.append("digit")
+    if has_money:
+        feats.append("money")
+    if has_pct:
+        feats.append("pct")
+    if _YOU_WILL.intersection(words[:6]):
+        feats.append("you_will")
+    for label in cue_labels:
+        feats.append(f"cue={label}")
+        feats.append(f"cue|sec={label}|{section}")
+    # binary features: repeated words count once
+    return list(dict.fromkeys(feats))

@@ -1,0 +1,327 @@
+"""``cco_jobs.line_classifier``: labels each line of a posting and says which words carry it.
+
+The model is linear: binary feature strings (:mod:`.features`), L2-normalised, times a
+weight matrix trained with scikit-learn's ``LogisticRegression`` (see
+:mod:`cco_jobs.training.train`), then a softmax with a temperature fitted for
+calibration. Inference needs only NumPy, so analysing one posting never imports
+scikit-learn (``shared/design/TARGETS.md``: that import alone costs over a second cold).
+
+The weights are saved as ``weights.npz`` (loaded with ``allow_pickle=False``) and the
+feature vocabulary and labels as JSON: no pickle is ever read.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+from ..errors import ModelError
+from .cues import CUES_KEY
+from .doc import LINES_KEY
+from .features import line_features
+
+LABELS_KEY = "line_labels"
+_FORMAT_VERSION = 1
+
+
+@Language.factory(
+    "cco_jobs.line_classifier",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={
+        "lines_key": LINES_KEY,
+        "cues_key": CUES_KEY,
+        "labels_key": LABELS_KEY,
+        "threshold": 0.5,
+        "second_threshold": 0.3,
+        "max_cues": 4,
+    },
+)
+def make_line_classifier(
+    nlp: Language,
+    name: str,
+    lines_key: str,
+    cues_key: str,
+    labels_key: str,
+    threshold: float,
+    second_threshold: float,
+    max_cues: int,
+) -> "LineClassifier":
+    """Build an untrained line classifier; ``from_disk`` or ``set_weights`` gives it a model."""
+    return LineClassifier(
+        nlp, name, lines_key=lines_key, cues_key=cues_key, labels_key=labels_key,
+        threshold=threshold, second_threshold=second_threshold, max_cues=max_cues,
+    )
+
+
+class LineClassifier:
+    """Predict one label per line span and store it in ``doc.spans["line_labels"]``.
+
+    The output span group has the same spans as ``doc.spans["lines"]`` with the label as
+    each span's label, and per-line lists in ``attrs``: ``scores`` (the confidence, the
+    calibrated probability of the label), ``probs`` (all labels' probabilities, in
+    :attr:`labels` order), ``uncertain`` (confidence under ``threshold``), ``second``
+    (a second requirement label whose probability reaches ``second_threshold``, else
+    ``""``) and ``cues`` (character offsets within the line and the label of the words
+    that carry the label or the second label).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "cco_jobs.line_classifier",
+        *,
+        lines_key: str = LINES_KEY,
+        cues_key: str = CUES_KEY,
+        labels_key: str = LABELS_KEY,
+        threshold: float = 0.5,
+        second_threshold: float = 0.3,
+        max_cues: int = 4,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.lines_key = lines_key
+        self.cues_key = cues_key
+        self.labels_key = labels_key
+        self.threshold = threshold
+        self.second_threshold = second_threshold
+        self.max_cues = max_cues
+        self.labels: tuple[str, ...] = ()
+        self.vocab: dict[str, int] = {}
+        self.weights = np.zeros((0, 0), dtype=np.float32)
+        self.bias = np.zeros(0, dtype=np.float32)
+        self.temperature = 1.0
+
+    # -- the model ---------------------------------------------------------------
+    def set_weights(
+        self,
+        labels: Sequence[str],
+        features: Sequence[str],
+        weights: np.ndarray,
+        bias: np.ndarray,
+        temperature: float = 1.0,
+    ) -> None:
+        """Install a trained model: ``weights`` is (n_features, n_labels).
+
+        Each feature's weights are centred across labels: the softmax is unchanged and a
+        weight then reads as evidence for a label against the others.
+        """
+        weights = np.asarray(weights, dtype=np.float32)
+        if weights.shape != (len(features), len(labels)):
+            raise ModelError(f"weights have shape {weights.shape}, expected "
+                             f"({len(features)}, {len(labels)})")
+        self.labels = tuple(labels)
+        self.vocab = {f: i for i, f in enumerate(features)}
+        self.weights = weights - weights.mean(axis=1, keepdims=True)
+        self.bias = np.asarray(bias, dtype=np.float32)
+        self.temperature = float(temperature)
+
+    @property
+    def is_trained(self) -> bool:
+        return bool(self.labels)
+
+    def line_feature_lists(self, doc: Doc) -> list[list[str]]:
+        """The feature strings of each line of ``doc``, in order."""
+        lines = doc.spans[self.lines_key]
+        attrs = lines.attrs
+        cue_labels = _cue_labels_per_line(doc, lines, self.cues_key)
+        return [
+            line_features(
+                span, span.label_,
+                is_heading=attrs["is_heading"][i], is_bullet=attrs["is_bullet"][i],
+                chrome=attrs["chrome"][i], cue_labels=cue_labels[i],
+            )
+            for i, span in enumerate(lines)
+        ]
+
+    def predict_proba(self, feature_lists: Sequence[Sequence[str]]) -> np.ndarray:
+        """Calibrated label probabilities, shape (n_lines, n_labels)."""
+        if not self.is_trained:
+            raise ModelError(f"{self.name} has no trained weights")
+        n_labels = len(self.labels)
+        if not feature_lists:
+            return np.zeros((0, n_labels), dtype=np.float32)
+        vocab = self.vocab
+        index: list[int] = []
+        starts: list[int] = []
+        counts: list[int] = []
+        for feats in feature_lists:
+            starts.append(len(index))
+            index.extend(vocab[f] for f in feats if f in vocab)
+            counts.append(len(feats))
+        logits = np.zeros((len(feature_lists), n_labels), dtype=np.float32)
+        if index:
+            gathered = self.weights[np.asarray(index)]
+            sums = np.add.reduceat(gathered, np.asarray(starts).clip(max=len(index) - 1), axis=0)
+            # reduceat gives the next row for empty segments; zero those out
+            lengths = np.diff(np.asarray(starts + [len(index)]))
+            sums[lengths == 0] = 0.0
+            logits += sums
+        norm = np.sqrt(np.maximum(np.asarray(counts, dtype=np.float32), 1.0))
+        logits = (logits / norm[:, None] + self.bias) / self.temperature
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        return probs / probs.sum(axis=1, keepdims=True)
+
+    # -- the component -------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations([doc], [self.predict_proba(self.line_feature_lists(doc))])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Label many docs, one matrix product per batch of postings."""
+        for batch in minibatch(stream, size=batch_size):
+            feature_lists = [self.line_feature_lists(doc) for doc in batch]
+            flat = [feats for doc_feats in feature_lists for feats in doc_feats]
+            probs = self.predict_proba(flat)
+            per_doc = []
+            start = 0
+            for doc_feats in feature_lists:
+                per_doc.append(probs[start:start + len(doc_feats)])
+                start += len(doc_feats)
+            self.set_annotations(batch, per_doc)
+            yield from batch
+
+    def set_annotations(self, docs: Sequence[Doc], probs: Sequence[np.ndarray]) -> None:
+        context = self.labels.index("context")
+        for doc, doc_probs in zip(docs, probs):
+            lines = doc.spans[self.lines_key]
+            chrome = lines.attrs["chrome"]
+            spans, rows, scores, seconds, cues, uncertain = [], [], [], [], [], []
+            for i, span in enumerate(lines):
+                p = doc_probs[i]
+                if chrome[i]:  # page furniture is never a requirement (DOMAIN.md)
+                    p = np.zeros_like(p)
+                    p[context] = 1.0
+                order = np.argsort(-p)
+                best, runner = int(order[0]), int(order[1])
+                label = self.labels[best]
+                second = ""
+                if (label != "context" and self.labels[runner] != "context"
+                        and p[runner] >= self.second_threshold):
+                    second = self.labels[runner]
+                spans.append(Span(doc, span.start, span.end, label=label))
+                rows.append([float(x) for x in p])
+                scores.append(float(p[best]))
+                uncertain.append(bool(p[best] < self.threshold))
+                seconds.append(second)
+                cues.append(self.cue_offsets(span, label, second))
+            doc.spans[self.labels_key] = spans
+            doc.spans[self.labels_key].attrs.update(
+                scores=scores, probs=rows, second=seconds, cues=cues, uncertain=uncertain,
+            )
+
+    # -- explanation -----------------------------------------------------------------
+    def token_evidence(self, span: Span, label: str) -> np.ndarray:
+        """Evidence of each token of ``span`` for ``label`` (centred weights of its features)."""
+        k = self.labels.index(label)
+        vocab, weights = self.vocab, self.weights
+        scores = np.zeros(len(span), dtype=np.float32)
+        norms = [t.norm_ for t in span]
+        for i, norm in enumerate(norms):
+            for feat in (f"w={norm}", f"p={norm[:5]}" if len(norm) > 5 else None):
+                j = vocab.get(feat) if feat else None
+                if j is not None:
+                    scores[i] += weights[j, k]
+            if i + 1 < len(norms):
+                j = vocab.get(f"b={norm}_{norms[i + 1]}")
+                if j is not None:
+                    scores[i] += weights[j, k] / 2
+                    scores[i + 1] += weights[j, k] / 2
+        return scores
+
+    def cue_offsets(self, span: Span, label: str, second: str = "") -> list[tuple[int, int, str]]:
+        """Character offsets (within the line) of the words that carry ``label`` and ``second``."""
+        if label == "context" and not span.doc.spans.get(self.cues_key):
+            return []
+        found: list[tuple[float, int, int, str]] = []
+        for lab in filter(None, (label, second)):
+            evidence = self.token_evidence(span, lab)
+            for cue in _cues_in(span, self.cues_key):
+                if cue.label_ == lab:
+                    weight = float(evidence[cue.start - span.start:cue.end - span.start].sum())
+                    found.append((weight + 1.0, cue.start, cue.end, lab))
+            top = float(evidence.max()) if len(evidence) else 0.0
+            if top > 0:
+                for i in np.argsort(-evidence)[: self.max_cues]:
+                    token = span[int(i)]
+                    if evidence[i] >= 0.4 * top and not token.is_stop and not token.is_punct:
+                        found.append((float(evidence[i]), token.i, token.i + 1, lab))
+        chosen: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        for _, start, end, lab in sorted(found, key=lambda f: -f[0]):
+            if taken.intersection(range(start, end)):
+                continue
+            taken.update(range(start, end))
+            chosen.append((start, end, lab))
+            if len(chosen) == self.max_cues:
+                break
+        base = span.start_char
+        return [
+            (span.doc[s].idx - base, span.doc[e - 1].idx + len(span.doc[e - 1]) - base, lab)
+            for s, e, lab in sorted(chosen)
+        ]
+
+    # -- serialisation -------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        features = sorted(self.vocab, key=self.vocab.__getitem__)
+        np.savez_compressed(path / "weights.npz", weights=self.weights, bias=self.bias)
+        srsly.write_json(path / "features.json", features)
+        srsly.write_json(path / "cfg.json", {
+            "format_version": _FORMAT_VERSION,
+            "labels": list(self.labels),
+            "temperature": self.temperature,
+            "threshold": self.threshold,
+            "second_threshold": self.second_threshold,
+            "max_cues": self.max_cues,
+        })
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LineClassifier":
+        path = Path(path)
+        try:
+            cfg = srsly.read_json(path / "cfg.json")
+            with np.load(path / "weights.npz", allow_pickle=False) as arrays:
+                weights, bias = arrays["weights"], arrays["bias"]
+            features = srsly.read_json(path / "features.json")
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"{path}: cannot load the line classifier ({exc})") from exc
+        if cfg.get("format_version") != _FORMAT_VERSION:
+            raise ModelError(f"{path}: line classifier format {cfg.get('format_version')} "
+                             f"is not {_FORMAT_VERSION}")
+        self.set_weights(cfg["labels"], features, weights, bias, cfg["temperature"])
+        self.threshold = cfg["threshold"]
+        self.second_threshold = cfg["second_threshold"]
+        self.max_cues = cfg["max_cues"]
+        return self
+
+
+def _cues_in(span: Span, cues_key: str) -> list[Span]:
+    cues = span.doc.spans.get(cues_key)
+    if not cues:
+        return []
+    return [c for c in cues if c.start >= span.start and c.end <= span.end]
+
+
+def _cue_labels_per_line(doc: Doc, lines: Iterable[Span], cues_key: str) -> list[list[str]]:
+    """The lexicon labels matched inside each line, by one merge of two sorted lists."""
+    cues = list(doc.spans.get(cues_key, []))
+    result: list[list[str]] = []
+    j = 0
+    for span in lines:
+        while j < len(cues) and cues[j].end <= span.start:
+            j += 1
+        labels = []
+        k = j
+        while k < len(cues) and cues[k].start < span.end:
+            if cues[k].start >= span.start:
+                labels.append(cues[k].label_)
+            k += 1
+        result.append(labels)
+    return result

@@ -1,0 +1,174 @@
+"""``cco_jobs.signal_ruler``: finds the commitment signals' evidence with spaCy's ``Matcher``.
+
+Each match becomes a span in ``doc.spans["signals"]`` whose label names the reading
+(``reports_to``, ``exec_seat``, ``functions_in``, ``budget``, ``headcount``, ``advisory``,
+``metric``, ``slogan``, ``personal``, ``delegated``, ``hedge``, ``negation``). The spans
+are the evidence; :mod:`cco_jobs.commitment` reads them with the line labels and turns
+them into signals, points and questions. The signals and their sources are DOMAIN.md's
+table (000, 001, 002, 003, 004).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+SIGNALS_KEY = "signals"
+
+_REPORT = {"LOWER": {"IN": ["report", "reports", "reporting", "reported"]}}
+_TO = {"LOWER": {"IN": ["to", "into", "in", "up"]}}
+_OPT_ADV = {"LOWER": {"IN": ["directly", "straight", "solid-line", "dotted-line", "jointly"]}, "OP": "?"}
+_DET = {"LOWER": {"IN": ["the", "our", "a", "their", "its", "your"]}, "OP": "?"}
+_YOU = {"LOWER": {"IN": ["you", "this", "the", "cco", "role", "position", "officer", "leader", "post"]}}
+
+#: Token patterns by label. Kept as data so the saved pipeline carries them.
+PATTERNS: dict[str, list[list[dict]]] = {
+    # reporting line (002, 004): the words after the match are read by commitment.py
+    "reports_to": [
+        [_REPORT, _OPT_ADV, _TO, {"LOWER": "to", "OP": "?"}],
+        [{"LOWER": {"IN": ["reporting", "report"]}}, {"LOWER": {"IN": ["line", "lines", "relationship"]}}],
+        [{"LOWER": "reports"}, {"LOWER": "to"}, {"ORTH": {"IN": [":", "|", "-"]}}],
+        [{"LOWER": {"IN": ["answerable", "accountable"]}}, {"LOWER": {"IN": ["to", "directly"]}},
+         {"LOWER": {"IN": ["the", "our"]}, "OP": "?"},
+         {"LOWER": {"IN": ["ceo", "president", "board", "coo", "cro", "cfo", "cmo", "founder"]}}],
+    ],
+    # an executive seat (001: "represented at the CxO level")
+    "exec_seat": [
+        [{"LOWER": {"IN": ["member", "members", "seat", "place", "part"]}}, {"LOWER": {"IN": ["of", "on", "at"]}},
+         _DET, {"LOWER": {"IN": ["executive", "senior", "group", "leadership", "management", "board"]}},
+         {"LOWER": {"IN": ["leadership", "management", "executive", "operating"]}, "OP": "?"},
+         {"LOWER": {"IN": ["team", "committee", "board", "table", "group"]}, "OP": "?"}],
+        [{"LOWER": {"IN": ["sit", "sits", "sitting", "serve", "serves", "serving"]}}, {"LOWER": {"IN": ["on", "at", "as"]}},
+         _DET, {"LOWER": {"IN": ["executive", "group", "leadership", "senior", "management", "board", "c-suite"]}},
+         {"LOWER": {"IN": ["leadership", "executive", "management"]}, "OP": "?"},
+         {"LOWER": {"IN": ["team", "committee", "board", "table"]}, "OP": "?"}],
+        [{"LOWER": {"IN": ["exco", "execom", "slt", "elt", "c-suite"]}}],
+        [{"LOWER": "executive"}, {"LOWER": {"IN": ["committee", "board"]}}],
+        [{"LOWER": {"IN": ["peer", "peers"]}}, {"LOWER": {"IN": ["to", "of"]}}, _DET,
+         {"LOWER": {"IN": ["ceo", "cfo", "coo", "cto", "cio", "cro", "executive", "c-suite"]}}],
+        [{"LOWER": {"IN": ["present", "presents", "presenting", "report", "reporting"]}},
+         {"LOWER": {"IN": ["to", "at"]}}, _DET, {"LOWER": {"IN": ["board", "board's"]}}],
+    ],
+    # authority: functions reporting in, teams and budgets (000, 002, 003)
+    "functions_in": [
+        [{"LOWER": {"IN": ["report", "reports", "reporting"]}}, {"LOWER": {"IN": ["into", "to"]}},
+         {"LOWER": {"IN": ["you", "this", "the"]}}, {"LOWER": {"IN": ["role", "cco", "position", "officer"]}, "OP": "?"}],
+        [{"LOWER": {"IN": ["lead", "leads", "leading", "oversee", "oversees", "overseeing", "run", "runs", "own", "owns"]}},
+         {"LOWER": {"IN": ["a", "an", "the"]}}, {"IS_ALPHA": True, "OP": "?"},
+         {"LOWER": {"IN": ["organisation", "organization", "function", "functions", "team", "teams", "division", "group"]}},
+         {"LOWER": "of"}, {"LIKE_NUM": True}],
+        [{"LIKE_NUM": True}, {"LOWER": "direct"}, {"LOWER": "reports"}],
+    ],
+    "budget": [
+        [{"LOWER": {"IN": ["budget", "budgets", "p&l", "opex", "capex"]}}],
+        [{"LOWER": "p"}, {"ORTH": "&"}, {"LOWER": "l"}],
+        [{"LOWER": {"IN": ["profit", "cost"]}}, {"LOWER": "and"}, {"LOWER": "loss"}],
+    ],
+    "headcount": [
+        [{"LIKE_NUM": True}, {"ORTH": "+", "OP": "?"},
+         {"LOWER": {"IN": ["people", "colleagues", "staff", "employees", "fte", "ftes", "team", "members", "associates", "advisors", "agents"]}}],
+        [{"LOWER": {"IN": ["team", "headcount", "organisation", "organization"]}}, {"LOWER": "of"},
+         {"LOWER": {"IN": ["about", "around", "approximately", "roughly", "some", "over", "c."]}, "OP": "?"}, {"LIKE_NUM": True}],
+    ],
+    # the advisory shape (002) and "influence without authority" (000, 003)
+    "advisory": [
+        [{"LOWER": "influence"}, {"LOWER": "without"}, {"LOWER": {"IN": ["authority", "direct"]}}],
+        [{"LOWER": {"IN": ["no", "without"]}}, {"LOWER": "direct"}, {"LOWER": {"IN": ["reports", "authority", "line"]}}],
+        [{"LOWER": {"IN": ["advisory", "consultative", "coordinating"]}}, {"LOWER": {"IN": ["role", "capacity", "position", "remit", "function"]}}],
+        [{"LOWER": {"IN": ["small", "lean"]}}, {"LOWER": {"IN": ["team", "office", "staff"]}}],
+        [{"LOWER": {"IN": ["indirect", "matrix", "matrixed", "dotted-line"]}}, {"LOWER": {"IN": ["authority", "leadership", "influence", "management"]}}],
+    ],
+    # accountability: named customer outcomes (000, 003: dashboard, revenue per customer; 004)
+    "metric": [
+        [{"LOWER": {"IN": ["nps", "csat", "ces", "clv", "ltv", "churn", "retention", "dashboard", "dashboards",
+                           "scorecard", "scorecards", "hcahps", "okrs", "kpis", "kpi"]}}],
+        [{"LOWER": "net"}, {"LOWER": "promoter"}],
+        [{"LOWER": "customer"}, {"LOWER": {"IN": ["satisfaction", "effort", "lifetime", "health"]}}],
+        [{"LOWER": "lifetime"}, {"LOWER": "value"}],
+        [{"LOWER": "revenue"}, {"LOWER": "per"}, {"LOWER": {"IN": ["customer", "interaction"]}}],
+    ],
+    # vague slogans with no owner or measure (004's "Customer First" coffee cups)
+    "slogan": [
+        [{"LOWER": {"IN": ["passion", "passionate", "obsessed", "obsession", "love", "delight", "wow"]}},
+         {"LOWER": {"IN": ["for", "about", "with"]}, "OP": "?"}, {"LOWER": {"IN": ["the", "our"]}, "OP": "?"},
+         {"LOWER": {"IN": ["customer", "customers", "guests", "clients"]}}],
+        [{"LOWER": {"IN": ["customer", "customers"]}}, {"LOWER": "-", "OP": "?"}, {"LOWER": {"IN": ["first", "obsessed", "centric", "focused"]}}, {"LOWER": {"IN": ["mindset", "attitude", "mentality", "spirit"]}}],
+    ],
+    # who does the tactical work (001: balance)
+    "personal": [
+        [{"LOWER": {"IN": ["personally", "hands-on", "individually"]}}],
+        [{"LOWER": "hands"}, {"LOWER": "-", "OP": "?"}, {"LOWER": "on"}],
+        [{"LOWER": "individual"}, {"LOWER": "contributor"}],
+        [{"LOWER": {"IN": ["carry", "carries", "carrying"]}}, {"LOWER": {"IN": ["a", "an", "the", "your", "their"]}, "OP": "?"},
+         {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": ["quota", "number", "target", "targets"]}}],
+        [{"LOWER": {"IN": ["take", "taking", "answer", "answering", "handle", "handling", "field", "fielding"]}},
+         {"LOWER": {"IN": ["calls", "escalated", "escalations", "tickets", "complaints"]}}],
+        [{"LOWER": "on"}, {"LOWER": "-", "OP": "?"}, {"LOWER": {"IN": ["call", "the"]}}, {"LOWER": {"IN": ["rota", "phones", "floor"]}, "OP": "?"}],
+    ],
+    "delegated": [
+        [{"LOWER": {"IN": ["through", "via"]}}, {"LOWER": {"IN": ["your", "their", "his", "her", "the"]}, "OP": "?"},
+         {"LOWER": {"IN": ["directors", "managers", "leaders", "leadership", "heads", "team", "teams", "vps", "direct"]}}],
+        [{"LOWER": {"IN": ["delegate", "delegates", "delegated", "delegating"]}}],
+    ],
+    "hedge": [
+        [{"LOWER": {"IN": ["or", "and/or"]}}],
+        [{"LOWER": {"IN": ["may", "might", "could", "possibly", "potentially", "eventually", "initially", "dotted"]}}],
+        [{"LOWER": {"IN": ["invited", "attends", "attend", "attending"]}}],
+    ],
+    "negation": [
+        [{"LOWER": {"IN": ["not", "n't", "never", "no", "nor", "without", "won't", "cannot", "isn't", "doesn't", "won’t", "isn’t", "doesn’t"]}}],
+    ],
+}
+
+
+@Language.factory("cco_jobs.signal_ruler", assigns=["doc.spans"], default_config={"spans_key": SIGNALS_KEY})
+def make_signal_ruler(nlp: Language, name: str, spans_key: str) -> "SignalRuler":
+    """Build a signal ruler with the default :data:`PATTERNS`."""
+    return SignalRuler(nlp, name, spans_key=spans_key, patterns=PATTERNS)
+
+
+class SignalRuler:
+    """Matches the commitment-signal patterns; overlapping matches of one label merge."""
+
+    def __init__(self, nlp: Language, name: str = "cco_jobs.signal_ruler", *,
+                 spans_key: str = SIGNALS_KEY, patterns: dict[str, list[list[dict]]] | None = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.patterns: dict[str, list[list[dict]]] = {}
+        self.matcher = Matcher(nlp.vocab)
+        if patterns:
+            self.add_patterns(patterns)
+
+    def add_patterns(self, patterns: dict[str, list[list[dict]]]) -> None:
+        for label, pats in patterns.items():
+            self.patterns.setdefault(label, []).extend(pats)
+            self.matcher.add(label, pats)
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_label: dict[str, list[Span]] = {}
+        for key, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label=key)
+            by_label.setdefault(span.label_, []).append(span)
+        spans = [s for group in by_label.values() for s in filter_spans(group)]
+        doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "patterns.json", self.patterns)
+        srsly.write_json(path / "cfg.json", {"spans_key": self.spans_key})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "SignalRuler":
+        path = Path(path)
+        self.spans_key = srsly.read_json(path / "cfg.json")["spans_key"]
+        self.patterns = {}
+        self.matcher = Matcher(self.nlp.vocab)
+        self.add_patterns(srsly.read_json(path / "patterns.json"))
+        return self

@@ -1,0 +1,196 @@
+"""Train the line classifier from the annotated corpus and save the shipped pipeline.
+
+The learner is scikit-learn's multinomial ``LogisticRegression`` over the binary,
+L2-normalised features of :mod:`cco_jobs.pipeline.features`; its weights are exported
+into the spaCy component, which predicts with NumPy alone. Confidences are calibrated by
+a softmax temperature fitted on out-of-fold predictions over the training postings
+(grouped by posting), so neither the dev nor the test split is touched.
+
+Everything is deterministic: the corpus is read in id order, the solver is ``lbfgs``
+(no random state involved) and the folds are fixed by posting id.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from ..posting import Line, Posting
+from .corpus import LABELS, AnnotatedPosting
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@dataclass(frozen=True)
+class LinearConfig:
+    """Hyper-parameters of the linear line classifier (``configs/lines.cfg``)."""
+
+    C: float = 4.0
+    min_count: int = 2
+    class_weight: str | None = "balanced"
+    max_iter: int = 2000
+    folds: int = 5
+    use_lexicon: bool = True
+    use_section: bool = True
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class LineExamples:
+    """Featurized corpus lines with their gold labels and the posting each came from."""
+
+    features: list[list[str]]
+    labels: list[str]
+    groups: list[str]
+    texts: list[str]
+    archetypes: list[str]
+
+
+def annotated_to_posting(annotated: AnnotatedPosting) -> Posting:
+    """The :class:`Posting` ingestion would produce for a corpus posting's lines."""
+    from ..ingest.sections import section_key
+
+    lines = []
+    section = "header"
+    for n, line in enumerate(annotated.lines, start=1):
+        if line.is_heading:
+            section = section_key(line.text)
+        lines.append(Line(n=n, text=line.text, section=section, heading=line.section,
+                          is_heading=line.is_heading, is_bullet=line.is_bullet))
+    return Posting(lines=lines, source=annotated.id, format="corpus",
+                   title=annotated.meta.get("title"), company=annotated.meta.get("company"))
+
+
+def base_pipeline() -> "Language":
+    """A blank English pipeline with the cue ruler and an untrained line classifier."""
+    import spacy
+
+    from .. import pipeline  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("cco_jobs.cue_ruler")
+    nlp.add_pipe("cco_jobs.line_classifier")
+    return nlp
+
+
+def featurize(
+    nlp: "Language",
+    postings: Sequence[AnnotatedPosting],
+    config: LinearConfig = LinearConfig(),
+) -> LineExamples:
+    """Tokenize and featurize every line of ``postings`` as the pipeline would."""
+    from ..pipeline.doc import posting_doc
+
+    clf = nlp.get_pipe("cco_jobs.line_classifier")
+    ruler = nlp.get_pipe("cco_jobs.cue_ruler")
+    out = LineExamples([], [], [], [], [])
+    for annotated in postings:
+        doc = posting_doc(nlp, annotated_to_posting(annotated))
+        if config.use_lexicon:
+            ruler(doc)
+        for feats, line in zip(clf.line_feature_lists(doc), annotated.lines):
+            if not config.use_section:
+                feats = [f for f in feats if "sec=" not in f]
+            out.features.append(feats)
+            out.labels.append(line.label)
+            out.groups.append(annotated.id)
+            out.texts.append(line.text)
+            out.archetypes.append(annotated.archetype)
+    return out
+
+
+def _design_matrix(feature_lists: Sequence[Sequence[str]], vocab: dict[str, int]):
+    from scipy.sparse import csr_matrix
+
+    rows, cols, vals = [], [], []
+    for i, feats in enumerate(feature_lists):
+        weight = 1.0 / np.sqrt(max(len(feats), 1))
+        for f in feats:
+            j = vocab.get(f)
+            if j is not None:
+                rows.append(i)
+                cols.append(j)
+                vals.append(weight)
+    return csr_matrix((vals, (rows, cols)), shape=(len(feature_lists), len(vocab)),
+                      dtype=np.float64)
+
+
+def _fit_lr(X, y: Sequence[str], config: LinearConfig):
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=config.C, class_weight=config.class_weight,
+                               max_iter=config.max_iter)
+    return model.fit(X, y)
+
+
+def fit_linear(examples: LineExamples, config: LinearConfig = LinearConfig()):
+    """Fit the model; return ``(labels, features, weights, bias)`` ready for the component.
+
+    A feature is kept when it occurs in at least ``min_count`` training lines.
+    """
+    counts = Counter(f for feats in examples.features for f in set(feats))
+    features = sorted(f for f, c in counts.items() if c >= config.min_count)
+    vocab = {f: i for i, f in enumerate(features)}
+    X = _design_matrix(examples.features, vocab)
+    model = _fit_lr(X, examples.labels, config)
+    labels = [str(c) for c in model.classes_]
+    missing = set(LABELS) - set(labels)
+    if missing:
+        raise ValueError(f"the training data has no line labelled {', '.join(sorted(missing))}")
+    return labels, features, model.coef_.T.astype(np.float32), model.intercept_.astype(np.float32)
+
+
+def fit_temperature(examples: LineExamples, config: LinearConfig = LinearConfig()) -> float:
+    """Softmax temperature minimising the log-loss of out-of-fold predictions.
+
+    Folds are by posting (``GroupKFold``), so a posting's lines never help predict it.
+    """
+    from sklearn.model_selection import GroupKFold
+
+    n_groups = len(set(examples.groups))
+    folds = min(config.folds, n_groups)
+    if folds < 2:
+        return 1.0
+    y = np.asarray(examples.labels)
+    logits_all = np.zeros((len(y), len(LABELS)))
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(y, y, examples.groups):
+        sub = LineExamples(
+            [examples.features[i] for i in train_idx], [examples.labels[i] for i in train_idx],
+            [examples.groups[i] for i in train_idx], [], [],
+        )
+        labels, features, weights, bias = fit_linear(sub, config)
+        vocab = {f: i for i, f in enumerate(features)}
+        X = _design_matrix([examples.features[i] for i in test_idx], vocab)
+        order = [labels.index(lab) for lab in LABELS]
+        logits_all[test_idx] = (X @ weights + bias)[:, order]
+    gold = np.asarray([LABELS.index(lab) for lab in y])
+    best_t, best_loss = 1.0, np.inf
+    for t in np.arange(0.3, 3.01, 0.05):
+        z = logits_all / t
+        z -= z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        loss = -logp[np.arange(len(gold)), gold].mean()
+        if loss < best_loss:
+            best_t, best_loss = float(t), loss
+    return round(best_t, 2)
+
+
+def train_pipeline(
+    train: Sequence[AnnotatedPosting],
+    config: LinearConfig = LinearConfig(),
+    *,
+    calibrate: bool = True,
+) -> "Language":
+    """Train a complete pipeline (cue ruler + line classifier) on ``train``."""
+    nlp = base_pipeline()
+    examples = featurize(nlp, train, config)
+    labels, features, weights, bias = fit_linear(examples, config)
+    temperature = fit_temperature(examples, config) if calibrate else 1.0
+    nlp.get_pipe("cco_jobs.line_classifier").set_weights(labels, features, weights, bias,
+                                                          temperature)
+    return nlp
