@@ -6,8 +6,14 @@ pipeline is loaded. The factories are also declared as ``spacy_factories`` entry
 """
 from .cues import CueRuler, make_cue_ruler
 from .line_classifier import LineClassifier, make_line_classifier
+from .scorer import CommitmentScorer, make_commitment_scorer
+from .signals import SignalRuler, make_signal_ruler
 
 __all__ = [
+    "CommitmentScorer",
+    "SignalRuler",
+    "make_commitment_scorer",
+    "make_signal_ruler",
     "CueRuler",
     "LineClassifier",
     "make_cue_ruler",

@@ -1,4 +1,4 @@
-"""``cco_jobs.cue_ruler``: marks the domain lexicon's cue phrases as ``doc.spans["cues"]``."""
+"""``cco_jobs_cue_ruler``: marks the domain lexicon's cue phrases as ``doc.spans["cues"]``."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,7 +16,7 @@ CUES_KEY = "cues"
 
 
 @Language.factory(
-    "cco_jobs.cue_ruler",
+    "cco_jobs_cue_ruler",
     assigns=["doc.spans"],
     default_config={"spans_key": CUES_KEY},
 )
@@ -36,7 +36,7 @@ class CueRuler:
     def __init__(
         self,
         nlp: Language,
-        name: str = "cco_jobs.cue_ruler",
+        name: str = "cco_jobs_cue_ruler",
         *,
         spans_key: str = CUES_KEY,
         lexicon: Mapping[str, Iterable[str]] | None = None,

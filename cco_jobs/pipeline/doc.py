@@ -42,6 +42,7 @@ def posting_doc(nlp: "Language", posting: Posting) -> "Doc":
             attrs["is_bullet"].append(line.is_bullet)
             attrs["chrome"].append(line.chrome)
         offset += len(text) + 1
+    doc.user_data["cco_title"] = posting.title
     doc.spans[LINES_KEY] = spans
     doc.spans[LINES_KEY].attrs.update(attrs)
     return doc

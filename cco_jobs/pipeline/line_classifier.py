@@ -1,4 +1,4 @@
-"""``cco_jobs.line_classifier``: labels each line of a posting and says which words carry it.
+"""``cco_jobs_line_classifier``: labels each line of a posting and says which words carry it.
 
 The model is linear: binary feature strings (:mod:`.features`), L2-normalised, times a
 weight matrix trained with scikit-learn's ``LogisticRegression`` (see
@@ -30,7 +30,7 @@ _FORMAT_VERSION = 1
 
 
 @Language.factory(
-    "cco_jobs.line_classifier",
+    "cco_jobs_line_classifier",
     assigns=["doc.spans"],
     requires=["doc.spans"],
     default_config={
@@ -74,7 +74,7 @@ class LineClassifier:
     def __init__(
         self,
         nlp: Language,
-        name: str = "cco_jobs.line_classifier",
+        name: str = "cco_jobs_line_classifier",
         *,
         lines_key: str = LINES_KEY,
         cues_key: str = CUES_KEY,

@@ -1,4 +1,4 @@
-"""``cco_jobs.signal_ruler``: finds the commitment signals' evidence with spaCy's ``Matcher``.
+"""``cco_jobs_signal_ruler``: finds the commitment signals' evidence with spaCy's ``Matcher``.
 
 Each match becomes a span in ``doc.spans["signals"]`` whose label names the reading
 (``reports_to``, ``exec_seat``, ``functions_in``, ``budget``, ``headcount``, ``advisory``,
@@ -126,7 +126,7 @@ PATTERNS: dict[str, list[list[dict]]] = {
 }
 
 
-@Language.factory("cco_jobs.signal_ruler", assigns=["doc.spans"], default_config={"spans_key": SIGNALS_KEY})
+@Language.factory("cco_jobs_signal_ruler", assigns=["doc.spans"], default_config={"spans_key": SIGNALS_KEY})
 def make_signal_ruler(nlp: Language, name: str, spans_key: str) -> "SignalRuler":
     """Build a signal ruler with the default :data:`PATTERNS`."""
     return SignalRuler(nlp, name, spans_key=spans_key, patterns=PATTERNS)
@@ -135,7 +135,7 @@ def make_signal_ruler(nlp: Language, name: str, spans_key: str) -> "SignalRuler"
 class SignalRuler:
     """Matches the commitment-signal patterns; overlapping matches of one label merge."""
 
-    def __init__(self, nlp: Language, name: str = "cco_jobs.signal_ruler", *,
+    def __init__(self, nlp: Language, name: str = "cco_jobs_signal_ruler", *,
                  spans_key: str = SIGNALS_KEY, patterns: dict[str, list[list[dict]]] | None = None) -> None:
         self.nlp = nlp
         self.name = name

@@ -73,8 +73,8 @@ def base_pipeline() -> "Language":
     from .. import pipeline  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("cco_jobs.cue_ruler")
-    nlp.add_pipe("cco_jobs.line_classifier")
+    nlp.add_pipe("cco_jobs_cue_ruler")
+    nlp.add_pipe("cco_jobs_line_classifier")
     return nlp
 
 
@@ -86,8 +86,8 @@ def featurize(
     """Tokenize and featurize every line of ``postings`` as the pipeline would."""
     from ..pipeline.doc import posting_doc
 
-    clf = nlp.get_pipe("cco_jobs.line_classifier")
-    ruler = nlp.get_pipe("cco_jobs.cue_ruler")
+    clf = nlp.get_pipe("cco_jobs_line_classifier")
+    ruler = nlp.get_pipe("cco_jobs_cue_ruler")
     out = LineExamples([], [], [], [], [])
     for annotated in postings:
         doc = posting_doc(nlp, annotated_to_posting(annotated))
@@ -191,6 +191,6 @@ def train_pipeline(
     examples = featurize(nlp, train, config)
     labels, features, weights, bias = fit_linear(examples, config)
     temperature = fit_temperature(examples, config) if calibrate else 1.0
-    nlp.get_pipe("cco_jobs.line_classifier").set_weights(labels, features, weights, bias,
+    nlp.get_pipe("cco_jobs_line_classifier").set_weights(labels, features, weights, bias,
                                                           temperature)
     return nlp

@@ -1,0 +1,149 @@
+"""The public entry points: load the pipeline, analyse one posting or many."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from .errors import ModelError
+from .posting import Posting
+from .report import LABELS, Cue, LineAnnotation, PostingReport
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Environment variable naming another pipeline directory to load by default.
+MODEL_ENV = "CCO_JOBS_MODEL"
+MODEL_NAME = "cco_lines"
+
+
+def default_model_path() -> Path:
+    """Where the shipped pipeline is: ``$CCO_JOBS_MODEL``, the installed copy, or ``models/``."""
+    env = os.environ.get(MODEL_ENV)
+    if env:
+        return Path(env)
+    installed = Path(__file__).parent / "models" / MODEL_NAME
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> "Language":
+    import spacy
+
+    from . import pipeline  # noqa: F401  (registers the factories without entry points)
+
+    if not Path(path, "config.cfg").is_file():
+        raise ModelError(f"{path}: no trained pipeline here (config.cfg is missing); "
+                         "run `cco-jobs train` or set CCO_JOBS_MODEL")
+    try:
+        return spacy.load(path)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{path}: cannot load the pipeline ({exc})") from exc
+
+
+def load_pipeline(path: str | Path | None = None) -> "Language":
+    """Load (once per process) the trained spaCy pipeline; the shipped one by default."""
+    return _load(str(Path(path) if path else default_model_path()))
+
+
+def model_info(nlp: "Language") -> dict[str, str]:
+    """Name and version of a loaded pipeline, as the reports record them."""
+    meta = nlp.meta
+    return {"name": f"{meta.get('lang', 'en')}_{meta.get('name', MODEL_NAME)}",
+            "version": str(meta.get("version", "0.0.0"))}
+
+
+def analyse(
+    source: Any,
+    *,
+    nlp: "Language | None" = None,
+    format: str | None = None,
+    max_bytes: int | None = None,
+) -> PostingReport:
+    """Analyse one posting and return its :class:`~cco_jobs.report.PostingReport`.
+
+    ``source`` is a path (``str`` or ``Path``), ``"-"`` for standard input, a file
+    object, or the posting itself as a string of text, Markdown or HTML. Raises
+    :class:`~cco_jobs.errors.PostingInputError` for input that is not a readable
+    posting and :class:`~cco_jobs.errors.ModelError` when the model cannot be loaded.
+
+    >>> report = analyse("Chief Customer Officer\\nReports to the CEO.\\n- Set the customer strategy.")
+    >>> report.commitment.band  # doctest: +SKIP
+    """
+    from .ingest import DEFAULT_MAX_BYTES, read_posting
+
+    posting = read_posting(source, format=format,
+                           max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+    return analyse_posting(posting, nlp=nlp)
+
+
+analyze = analyse
+
+
+def analyse_posting(posting: Posting, *, nlp: "Language | None" = None) -> PostingReport:
+    """Analyse an already parsed :class:`~cco_jobs.posting.Posting`."""
+    nlp = nlp or load_pipeline()
+    return next(iter(analyse_postings([posting], nlp=nlp)))
+
+
+def analyse_postings(postings: Iterable[Posting], *, nlp: "Language | None" = None,
+                     batch_size: int = 64) -> Iterator[PostingReport]:
+    """Analyse many parsed postings with ``nlp.pipe``, yielding reports in order."""
+    from .pipeline.doc import posting_doc
+
+    nlp = nlp or load_pipeline()
+    info = model_info(nlp)
+    pending: list[Posting] = []
+
+    def docs() -> Iterator["Doc"]:
+        for posting in postings:
+            pending.append(posting)
+            yield posting_doc(nlp, posting)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield build_report(pending.pop(0), doc, info)
+
+
+def build_report(posting: Posting, doc: "Doc", info: dict[str, str]) -> PostingReport:
+    """Assemble the report of a posting from its processed ``Doc``."""
+    from .commitment import line_meaning, suggest
+    from .pipeline.scorer import COMMITMENT_KEY
+
+    group = doc.spans["line_labels"]
+    attrs = group.attrs
+    by_n = {n: i for i, n in enumerate(doc.spans["lines"].attrs["n"])}
+    labels_order = list(LABELS)
+    lines: list[LineAnnotation] = []
+    counts = dict.fromkeys(LABELS, 0)
+    for line in posting.lines:
+        i = by_n.get(line.n)
+        if i is None:  # a line of white space only: context by definition
+            label, conf, cues, second, uncertain, runner = "context", 1.0, [], None, False, None
+        else:
+            label = group[i].label_
+            conf = round(attrs["scores"][i], 4)
+            text = " ".join(line.text.split())
+            cues = [Cue(text[s:e], s, e, lab) for s, e, lab in attrs["cues"][i]]
+            second = attrs["second"][i] or None
+            uncertain = attrs["uncertain"][i]
+            probs = attrs["probs"][i]
+            ranked = sorted(range(len(probs)), key=lambda k: -probs[k])
+            runner = labels_order[ranked[1]] if len(ranked) > 1 else None
+        counts[label] += 1
+        lines.append(LineAnnotation(
+            n=line.n, text=" ".join(line.text.split()), section=line.section, label=label,
+            confidence=conf, cues=cues, heading=line.heading, is_heading=line.is_heading,
+            is_bullet=line.is_bullet, chrome=line.chrome, source_line=line.source_line,
+            uncertain=uncertain, second_label=second,
+            meaning=line_meaning(label, conf, uncertain, runner),
+            suggestion=suggest(label, line.text),
+        ))
+    return PostingReport(
+        source=posting.source, format=posting.format, title=posting.title,
+        company=posting.company, lines=lines, commitment=doc.user_data[COMMITMENT_KEY],
+        model=info, label_counts=counts, provenance=dict(posting.metadata),
+    )

@@ -1,0 +1,310 @@
+"""From signal readings to a 0-100 score, a band and a verdict a candidate can check.
+
+The score is additive so every point can be traced: a regularised linear model (ridge)
+fitted by :mod:`cco_jobs.training.commitment_fit` on the corpus postings' commitment
+levels (1-5) predicts a level from the signal features below; the score is that level
+rescaled to 0-100 (level 1 -> 0, level 5 -> 100), and each signal's points are its
+weight times its value times 25. ``cco-jobs explain-score`` prints the table.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from ..report import Commitment, CommitmentSignal, Evidence
+from .advice import missing_information, title_vs_substance
+from .signals import LEVEL_NAMES, Reading
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One input of the score model: its name, the signal it belongs to, and the source."""
+
+    name: str
+    signal: str
+    source: str
+    meaning: str
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("level_c_customer", "level", "001", "the title is a C-level customer title"),
+    Feature("level_c_other", "level", "001", "the title is C-level, for another function"),
+    Feature("level_evp_svp", "level", "001", "the title is EVP/SVP"),
+    Feature("level_vp", "level", "001", "the title is VP"),
+    Feature("level_head_director", "level", "001", "the title is head or director"),
+    Feature("level_manager", "level", "001", "the title is manager level"),
+    Feature("hybrid_title", "level", "001", "a C-title fused with a VP/head/director title"),
+    Feature("reports_top", "reporting line", "002, 004", "reports to the CEO, president, founder or board"),
+    Feature("reports_hedged", "reporting line", "002, 004", "reports to the CEO or another executive (hedged)"),
+    Feature("reports_below", "reporting line", "002, 004", "reports to another executive or a function head"),
+    Feature("reports_deputy", "reporting line", "002, 004", "reports to a deputy"),
+    Feature("reports_negated", "reporting line", "002, 004", "says it does not report to the CEO"),
+    Feature("exec_seat", "executive seat", "001", "a member of the executive team"),
+    Feature("exec_seat_partial", "executive seat", "001", "attends or is invited to the executive team"),
+    Feature("exec_seat_negated", "executive seat", "001", "not a member of the executive team"),
+    Feature("functions_report_in", "authority", "002", "functions or leaders report in"),
+    Feature("budget_named", "authority", "002, 003", "a budget or P&L is named"),
+    Feature("headcount_named", "authority", "002", "a team size is named"),
+    Feature("advisory_only", "authority", "000, 003", "advisory, influence without authority"),
+    Feature("strategic_share", "mandate", "001", "share of requirements that are strategic"),
+    Feature("sales_share", "mandate", "001", "share of requirements that are sales work"),
+    Feature("contact_centre_share", "mandate", "001", "share of requirements that are contact-centre work"),
+    Feature("cost_cutting_share", "mandate", "001", "share of requirements that are cost cutting"),
+    Feature("tactical_done_personally", "balance", "001", "the holder does tactical work personally"),
+    Feature("tactical_delegated", "balance", "001", "tactical work is delegated to a team"),
+    Feature("metrics_owned", "accountability", "000, 003", "named customer metrics the role owns"),
+    Feature("slogans_without_measure", "accountability", "004", "slogans with no owner or measure"),
+)
+FEATURE_NAMES = tuple(f.name for f in FEATURES)
+
+BANDS = (
+    "genuine C-level mandate",
+    "diluted C-level role",
+    "C-level title on a tactical job",
+    "senior customer role",
+    "not a C-level role",
+)
+
+
+def feature_values(reading: Reading) -> dict[str, float]:
+    """The score model's inputs for one posting, each in [0, 1]."""
+    level = reading.level
+    v = dict.fromkeys(FEATURE_NAMES, 0.0)
+    v["level_c_customer"] = float(level == "c_customer")
+    v["level_c_other"] = float(level == "c_other")
+    v["level_evp_svp"] = float(level == "evp_svp")
+    v["level_vp"] = float(level == "vp")
+    v["level_head_director"] = float(level in {"head", "director"})
+    v["level_manager"] = float(level == "manager")
+    v["hybrid_title"] = float(reading.hybrid)
+    v["reports_top"] = float(reading.reports == "top")
+    v["reports_hedged"] = float(reading.reports == "hedged")
+    v["reports_below"] = float(reading.reports == "below")
+    v["reports_deputy"] = float(reading.reports == "deputy")
+    v["reports_negated"] = float(reading.reports == "negated_top")
+    v["exec_seat"] = float(reading.seat == "member")
+    v["exec_seat_partial"] = float(reading.seat == "partial")
+    v["exec_seat_negated"] = float(reading.seat == "negated")
+    v["functions_report_in"] = float(bool(reading.functions_in))
+    v["budget_named"] = float(bool(reading.budget))
+    v["headcount_named"] = float(bool(reading.headcount))
+    v["advisory_only"] = float(bool(reading.advisory) and not reading.functions_in)
+    for lab in ("strategic", "sales", "contact_centre", "cost_cutting"):
+        v[f"{lab}_share"] = reading.share(lab)
+    v["tactical_done_personally"] = float(bool(reading.personal))
+    v["tactical_delegated"] = float(bool(reading.delegated))
+    v["metrics_owned"] = min(len(reading.metrics), 3) / 3
+    v["slogans_without_measure"] = float(bool(reading.slogans) and not reading.metrics)
+    return v
+
+
+@dataclass
+class ScoreModel:
+    """Fitted weights of the score, and the reference scores for percentiles."""
+
+    intercept: float
+    weights: Mapping[str, float]
+    reference: Mapping[str, Sequence[float]]
+    version: int = 1
+    alpha: float | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "ScoreModel":
+        weights = dict(data["weights"])
+        unknown = set(weights) - set(FEATURE_NAMES)
+        if unknown:
+            raise ValueError(f"unknown score features: {', '.join(sorted(unknown))}")
+        return cls(float(data["intercept"]), weights,
+                   {k: sorted(v) for k, v in data.get("reference", {}).items()},
+                   int(data.get("version", 1)), data.get("alpha"))
+
+    def to_dict(self) -> dict:
+        return {"version": self.version, "alpha": self.alpha, "intercept": self.intercept,
+                "weights": dict(self.weights), "reference": {k: list(v) for k, v in self.reference.items()}}
+
+    def points(self, values: Mapping[str, float]) -> dict[str, float]:
+        """Points per feature: weight x value x 25 (one level is 25 points)."""
+        return {name: 25.0 * self.weights.get(name, 0.0) * values[name] for name in FEATURE_NAMES}
+
+    def raw_score(self, values: Mapping[str, float]) -> float:
+        return 25.0 * (self.intercept - 1.0) + sum(self.points(values).values())
+
+    def percentile(self, family: str, score: float) -> float | None:
+        ref = self.reference.get(family)
+        if not ref:
+            return None
+        return round(100.0 * bisect_left(list(ref), score) / len(ref), 1)
+
+
+def peer_family(level: str) -> str:
+    """The reference group a posting is compared with."""
+    if level == "c_customer":
+        return "cco"
+    if level in {"evp_svp", "vp", "head", "director"}:
+        return "vp"
+    if level == "c_other":
+        return "other_clevel"
+    return "all"
+
+
+_FAMILY_NAMES = {"cco": "CCO and CXO", "vp": "VP, head and director", "other_clevel": "other C-level",
+                 "all": "all"}
+
+
+def down_signals(reading: Reading) -> list[str]:
+    """Plain statements of the evidence that points to a weak commitment (never intent)."""
+    out = []
+    n = reading.n_requirements
+    if reading.level not in {"c_customer", "unknown"}:
+        out.append(f"the title is a {LEVEL_NAMES[reading.level]}, not a C-level customer title")
+    if reading.reports in {"below", "deputy"}:
+        out.append("the role reports below the CEO")
+    if reading.reports == "negated_top":
+        out.append("the posting says the role does not report to the CEO")
+    if reading.seat == "negated":
+        out.append("the posting says the role is not on the executive team")
+    if reading.advisory and not reading.functions_in:
+        out.append("the role is described as advisory, with no teams reporting in")
+    tactical = {lab: reading.counts.get(lab, 0) for lab in ("sales", "contact_centre", "cost_cutting")}
+    total_tactical = sum(tactical.values())
+    if n and total_tactical / n >= 0.4:
+        kind, k = max(tactical.items(), key=lambda kv: kv[1])
+        out.append(f"{total_tactical} of {n} requirements are tactical"
+                   f" ({k} {kind.replace('_', '-')} work)")
+    if reading.personal:
+        out.append("the holder is asked to do tactical work personally")
+    if n >= 4 and reading.share("strategic") < 0.2:
+        out.append(f"only {reading.counts.get('strategic', 0)} of {n} requirements are strategic")
+    return out
+
+
+def _band(level: str, score: int, downs: list[str]) -> str:
+    chief = level == "c_customer"
+    if chief:
+        if score >= 70:
+            return BANDS[0]
+        if score >= 45 or len(downs) < 2:  # a "not real" verdict needs two agreeing signals
+            return BANDS[1]
+        return BANDS[2]
+    if score >= 55 or len(downs) < 2:
+        return BANDS[3]
+    return BANDS[4]
+
+
+def assess(reading: Reading, model: ScoreModel) -> Commitment:
+    """Score one posting and explain the score."""
+    values = feature_values(reading)
+    points = model.points(values)
+    score = int(round(min(100.0, max(0.0, model.raw_score(values)))))
+    downs = down_signals(reading)
+    band = _band(reading.level, score, downs)
+    family = peer_family(reading.level)
+    verdict = _verdict(band, downs, reading)
+    commitment = Commitment(
+        score=score, band=band, verdict=verdict, level=1 + round(score / 25),
+        signals=_signals(reading, values, points),
+        missing=missing_information(reading),
+        red_flags=downs,
+        title_vs_substance=title_vs_substance(reading),
+        percentile=model.percentile(family, score),
+        peer_group=_FAMILY_NAMES[family],
+    )
+    return commitment
+
+
+def _verdict(band: str, downs: list[str], reading: Reading) -> str:
+    evidence = "; ".join(downs[:3])
+    if band == BANDS[0]:
+        return "The posting describes a real C-level customer mandate" + (
+            f", with caveats: {evidence}." if downs else ".")
+    if band in (BANDS[2], BANDS[4]):
+        return f"The evidence points to a tactical role: {evidence}."
+    if downs:
+        return f"A mixed picture: {evidence}."
+    return "A mixed picture: the posting gives few of the signals of a C-level mandate."
+
+
+def _signal(name: str, value: str, strength: str, pts: float, summary: str, source: str,
+            evidence: list[Evidence]) -> CommitmentSignal:
+    return CommitmentSignal(name, value, strength, round(pts, 1), summary, source, evidence[:5])
+
+
+def _signals(reading: Reading, values: Mapping[str, float], points: Mapping[str, float]) -> list[CommitmentSignal]:
+    def pts(signal: str) -> float:
+        return sum(p for f, p in points.items() if next(x for x in FEATURES if x.name == f).signal == signal)
+
+    out = []
+    level_strength = "strong" if reading.level == "c_customer" and not reading.hybrid else (
+        "neutral" if reading.level in {"c_customer", "evp_svp"} else "weak")
+    out.append(_signal("level", reading.level, level_strength, pts("level"),
+                       LEVEL_NAMES[reading.level] + (" (hybrid)" if reading.hybrid else ""), "001", []))
+    rep = {"top": ("strong", "reports to the CEO, president, founder or board"),
+           "hedged": ("neutral", "reporting line hedged between the CEO and another executive"),
+           "below": ("weak", "reports to another executive or a function head"),
+           "deputy": ("weak", "reports to a deputy"),
+           "negated_top": ("weak", "does not report to the CEO"),
+           "unstated": ("missing", "no reporting line is stated")}[reading.reports]
+    out.append(_signal("reporting line", reading.reports, rep[0], pts("reporting line"), rep[1],
+                       "002, 004", reading.reports_evidence))
+    seat = {"member": ("strong", "a member of the executive team"),
+            "partial": ("neutral", "attends or is invited to the executive team"),
+            "negated": ("weak", "not on the executive team"),
+            "unstated": ("missing", "no executive-team seat is stated")}[reading.seat]
+    out.append(_signal("executive seat", reading.seat, seat[0], pts("executive seat"), seat[1], "001",
+                       reading.seat_evidence))
+    authority_ev = reading.functions_in + reading.budget + reading.headcount
+    if reading.advisory and not reading.functions_in:
+        auth = ("weak", "advisory", "advisory, influence without authority")
+        authority_ev = reading.advisory + authority_ev
+    elif reading.functions_in or reading.budget:
+        named = [w for w, ok in (("functions report in", reading.functions_in), ("budget named", reading.budget),
+                                 ("team size named", reading.headcount)) if ok]
+        auth = ("strong", "named", ", ".join(named))
+    elif reading.headcount:
+        auth = ("neutral", "team", "a team size is named, no budget or functions")
+    else:
+        auth = ("missing", "unstated", "no budget, team or functions are named")
+    out.append(_signal("authority", auth[1], auth[0], pts("authority"), auth[2], "000, 002, 003", authority_ev))
+    n = reading.n_requirements
+    strategic = reading.counts.get("strategic", 0)
+    tactical = sum(reading.counts.get(lab, 0) for lab in ("sales", "contact_centre", "cost_cutting"))
+    mandate_strength = "strong" if n and strategic >= tactical and strategic / n >= 0.35 else (
+        "weak" if n and tactical > strategic else "neutral")
+    out.append(_signal("mandate", f"{strategic}/{n} strategic", mandate_strength, pts("mandate"),
+                       f"{strategic} of {n} requirements are strategic, {tactical} tactical", "001",
+                       [Evidence(k, "") for k in reading.lines_by_label.get("strategic", [])]))
+    if reading.personal:
+        bal = ("weak", "personal", "the holder does tactical work personally", reading.personal)
+    elif reading.delegated:
+        bal = ("strong", "delegated", "tactical work runs through a team under the role", reading.delegated)
+    else:
+        bal = ("neutral", "unstated", "who does the tactical work is not said", [])
+    out.append(_signal("balance", bal[1], bal[0], pts("balance"), bal[2], "001", bal[3]))
+    if reading.metrics:
+        acc = ("strong", "metrics", f"{len(reading.metrics)} named customer metric(s) in the requirements")
+    elif reading.slogans:
+        acc = ("weak", "slogans", "customer slogans with no owner or measure")
+    else:
+        acc = ("missing", "unstated", "no customer metric the role owns")
+    out.append(_signal("accountability", acc[1], acc[0], pts("accountability"), acc[2], "000, 003, 004",
+                       reading.metrics or reading.slogans))
+    return out
+
+
+#: Hand-set starting weights from DOMAIN.md's table, used until the model is fitted on the
+#: corpus (and by tests that build a pipeline without training one). In levels per unit.
+PRIOR = ScoreModel(
+    intercept=2.0,
+    weights={
+        "level_c_customer": 0.6, "level_c_other": -0.8, "level_evp_svp": 0.2, "level_vp": -0.2,
+        "level_head_director": -0.5, "level_manager": -0.9, "hybrid_title": -0.3,
+        "reports_top": 0.7, "reports_hedged": 0.2, "reports_below": -0.4, "reports_deputy": -0.3,
+        "reports_negated": -0.6, "exec_seat": 0.4, "exec_seat_partial": 0.1, "exec_seat_negated": -0.4,
+        "functions_report_in": 0.3, "budget_named": 0.3, "headcount_named": 0.1, "advisory_only": -0.4,
+        "strategic_share": 1.2, "sales_share": -0.8, "contact_centre_share": -0.8,
+        "cost_cutting_share": -0.8, "tactical_done_personally": -0.3, "tactical_delegated": 0.2,
+        "metrics_owned": 0.4, "slogans_without_measure": -0.2,
+    },
+    reference={},
+)

@@ -1,0 +1,227 @@
+"""Read the commitment signals of one posting from its labelled ``Doc``.
+
+The evidence comes from ``doc.spans["signals"]`` (the signal ruler's ``Matcher`` spans),
+``doc.spans["line_labels"]`` (the line classifier) and the posting's title. Each reading
+is kept with the line numbers and words that support it, so every point of the score can
+be checked against the posting. The signals are DOMAIN.md's table: level (001),
+reporting line (002, 004), executive seat (001), authority and budget (000, 002, 003),
+mandate balance (001), accountability (000, 003, 004).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..report import REQUIREMENT_LABELS, TACTICAL_LABELS, Evidence
+
+# --- level, read from the title (001: "a true C-level title, peer of COO/CIO") -------------
+_CUSTOMER_CHIEF = re.compile(
+    r"\bchief\s+(?:[\w&,-]+\s+){0,3}?(?:customer|client|experience|cx|patient|member|citizen|"
+    r"guest|care|service|success)\b[\w\s&,-]*?\bofficer\b|\b(?:cco|cxo|ccxo|cexo|cpxo)\b",
+    re.I,
+)
+_ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bc[a-z]{1,3}o\b|\bchief executive\b", re.I)
+_LEVELS = (
+    ("evp_svp", re.compile(r"\b(?:evp|svp|executive vice[- ]president|senior vice[- ]president)\b", re.I)),
+    ("vp", re.compile(r"\b(?:vp|vice[- ]president)\b", re.I)),
+    ("head", re.compile(r"\bhead of\b|\bhead,", re.I)),
+    ("director", re.compile(r"\bdirector\b|\bdirecteur|\bdirectrice", re.I)),
+    ("manager", re.compile(r"\b(?:manager|supervisor|lead|specialist|coordinator|representative)\b", re.I)),
+)
+_OTHER_CHIEF_WORDS = re.compile(
+    r"\bc(?:fo|ro|mo|oo|to|io|iso|ho|po|lo|do|so)\b|chief (?:financial|revenue|marketing|operating|"
+    r"technology|information|security|people|human|legal|data|digital|commercial|product|strategy)", re.I)
+
+LEVEL_NAMES = {
+    "c_customer": "C-level customer title",
+    "c_other": "C-level title for another function",
+    "evp_svp": "EVP/SVP title",
+    "vp": "VP title",
+    "head": "head-of title",
+    "director": "director title",
+    "manager": "manager-level title",
+    "unknown": "no title found",
+}
+
+
+def title_level(title: str | None) -> tuple[str, bool]:
+    """``(level, hybrid)`` of a job title; hybrid means a C-title fused with a lower one."""
+    if not title:
+        return "unknown", False
+    lower_level = next((name for name, rx in _LEVELS if rx.search(title)), None)
+    if _CUSTOMER_CHIEF.search(title):
+        return "c_customer", lower_level in {"vp", "evp_svp", "head", "director"}
+    if _ANY_CHIEF.search(title) or _OTHER_CHIEF_WORDS.search(title):
+        return "c_other", False
+    return lower_level or "unknown", False
+
+
+# --- reporting line (002: "typically report to the president or CEO"; 004) -------------
+_TOP = {"ceo", "president", "founder", "co-founder", "cofounder", "founders", "board", "chairman",
+        "chairwoman", "chair", "owner", "owners", "pdg", "président"}
+_TOP_PAIRS = {("chief", "executive"), ("managing", "director"), ("directeur", "général"),
+              ("directrice", "générale"), ("executive", "chairman")}
+_BELOW = {"coo", "cro", "cmo", "cfo", "cto", "cio", "cdo", "cpo", "svp", "evp", "vp", "vice",
+          "director", "head", "manager", "gm", "deputy", "chief"}
+_STOP = {".", ";", "!", "?"}
+
+
+@dataclass
+class Reading:
+    """The raw readings of one posting, before they become points."""
+
+    level: str = "unknown"
+    hybrid: bool = False
+    reports: str = "unstated"  # top, below, hedged, deputy, negated_top, unstated
+    reports_evidence: list[Evidence] = field(default_factory=list)
+    seat: str = "unstated"  # member, partial, negated, unstated
+    seat_evidence: list[Evidence] = field(default_factory=list)
+    functions_in: list[Evidence] = field(default_factory=list)
+    budget: list[Evidence] = field(default_factory=list)
+    headcount: list[Evidence] = field(default_factory=list)
+    advisory: list[Evidence] = field(default_factory=list)
+    metrics: list[Evidence] = field(default_factory=list)
+    slogans: list[Evidence] = field(default_factory=list)
+    personal: list[Evidence] = field(default_factory=list)
+    delegated: list[Evidence] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    lines_by_label: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def n_requirements(self) -> int:
+        return sum(self.counts.get(lab, 0) for lab in REQUIREMENT_LABELS)
+
+    def share(self, label: str) -> float:
+        n = self.n_requirements
+        return self.counts.get(label, 0) / n if n else 0.0
+
+
+def _line_index(doc: Doc) -> tuple[list[Span], list[int], list[str]]:
+    lines = doc.spans["lines"]
+    labels = doc.spans["line_labels"]
+    return list(lines), list(lines.attrs["n"]), [s.label_ for s in labels]
+
+
+def _owner(span: Span, lines: list[Span]) -> int | None:
+    """Index of the line containing ``span`` (lines are sorted and disjoint)."""
+    lo, hi = 0, len(lines) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if span.start < lines[mid].start:
+            hi = mid - 1
+        elif span.start >= lines[mid].end:
+            lo = mid + 1
+        else:
+            return mid
+    return None
+
+
+def _negated(span: Span, line: Span, window: int = 5) -> bool:
+    start = max(line.start, span.start - window)
+    return any(t.lower_ in {"not", "n't", "never", "no", "nor", "without", "won't", "won’t", "cannot"}
+               or t.lower_.endswith("n't") for t in span.doc[start:span.start])
+
+
+def _report_target(span: Span, line: Span) -> tuple[str, str]:
+    """Classify who a "reports to" match names: ``(kind, words)``."""
+    doc = span.doc
+    end = min(line.end, span.end + 12)
+    window = [t for t in doc[span.end:end]]
+    cut = next((i for i, t in enumerate(window) if t.text in _STOP), len(window))
+    window = window[:cut]
+    lowers = [t.lower_.strip(",:|()") for t in window]
+    top = below = deputy = False
+    words = []
+    for i, w in enumerate(lowers):
+        pair = (w, lowers[i + 1]) if i + 1 < len(lowers) else None
+        if w == "deputy":
+            deputy = True
+            words.append(window[i].text)
+        elif pair in _TOP_PAIRS or w in _TOP:
+            if not (w == "chief" and pair not in _TOP_PAIRS):
+                top = True
+                words.append(window[i].text if pair not in _TOP_PAIRS else f"{window[i].text} {window[i + 1].text}")
+        elif w in _BELOW:
+            below = True
+            words.append(window[i].text)
+    hedge = "or" in lowers or "and/or" in lowers
+    if deputy:
+        return "deputy", " ".join(words)
+    if top and below and hedge:
+        return "hedged", " ".join(words)
+    if top:
+        return "top", " ".join(words)
+    if below:
+        return "below", " ".join(words)
+    return "", ""
+
+
+def read_signals(doc: Doc, title: str | None) -> Reading:
+    """Collect the :class:`Reading` of a labelled posting ``Doc``."""
+    lines, numbers, labels = _line_index(doc)
+    reading = Reading()
+    reading.level, reading.hybrid = title_level(title)
+    for lab, n in zip(labels, numbers):
+        reading.counts[lab] = reading.counts.get(lab, 0) + 1
+        reading.lines_by_label.setdefault(lab, []).append(n)
+    report_kinds: list[str] = []
+    for span in doc.spans.get("signals", []):
+        i = _owner(span, lines)
+        if i is None:
+            continue
+        line, n, label = lines[i], numbers[i], labels[i]
+        evidence = Evidence(n, span.text)
+        kind = span.label_
+        if kind == "reports_to":
+            target, words = _report_target(span, line)
+            if not target:
+                continue
+            if _negated(span, line) and target == "top":
+                target = "negated_top"
+            report_kinds.append(target)
+            reading.reports_evidence.append(Evidence(n, f"{span.text} {words}".strip()))
+        elif kind == "exec_seat":
+            seat = "member"
+            if _negated(span, line, window=8):
+                seat = "negated"
+            elif any(t.lower_ in {"invited", "attend", "attends", "attending", "occasionally", "may"}
+                     for t in doc[max(line.start, span.start - 8):span.start]):
+                seat = "partial"
+            reading.seat_evidence.append(Evidence(n, span.text))
+            reading.seat = _stronger_seat(reading.seat, seat)
+        elif kind == "functions_in":
+            reading.functions_in.append(evidence)
+        elif kind == "budget":
+            reading.budget.append(evidence)
+        elif kind == "headcount":
+            reading.headcount.append(evidence)
+        elif kind == "advisory":
+            reading.advisory.append(evidence)
+        elif kind == "metric" and label != "context":
+            reading.metrics.append(evidence)
+        elif kind == "slogan":
+            reading.slogans.append(evidence)
+        elif kind == "personal" and label in TACTICAL_LABELS:
+            reading.personal.append(evidence)
+        elif kind == "delegated" and label in TACTICAL_LABELS:
+            reading.delegated.append(evidence)
+    reading.reports = _combine_reports(report_kinds)
+    return reading
+
+
+def _stronger_seat(current: str, new: str) -> str:
+    order = ["unstated", "negated", "partial", "member"]
+    if new == "negated":  # an explicit "not on the executive team" outweighs a mention
+        return "negated" if current != "member" else "partial"
+    return max(current, new, key=order.index)
+
+
+def _combine_reports(kinds: list[str]) -> str:
+    """One reading from all reporting-line matches: a negation or hedge of the top line wins,
+    then any plain line to the top (other matches may describe other people's lines)."""
+    for kind in ("negated_top", "hedged", "top", "deputy", "below"):
+        if kind in kinds:
+            return kind
+    return "unstated"

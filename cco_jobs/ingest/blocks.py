@@ -1,0 +1,89 @@
+"""The readers' common output, :class:`Block`, and the rules that apply to every format:
+list markers, and which short lines are headings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sections import known_section
+
+
+@dataclass
+class Block:
+    """One line of text as a reader found it, before sections are assigned.
+
+    ``level`` is the heading level markup gave (``<h2>``, ``##``); ``bold`` says all
+    its text was bold; ``verbatim`` marks table rows and code, which are never split,
+    joined or promoted to headings.
+    """
+
+    text: str
+    source_line: int | None = None
+    is_heading: bool = False
+    level: int | None = None
+    is_bullet: bool = False
+    chrome: bool = False
+    verbatim: bool = False
+    bold: bool = False
+
+
+# List markers: a glyph or dash followed by a space, "1." "1)" "(1)" "a)" "(a)", or a
+# bullet glyph glued to the text as scrapes leave it ("•Lead the team").
+_BULLET = re.compile(
+    r"^(?:[-*+•·▪◦‣●○■□➢➤►▸→✓✔–—]|\(?\d{1,2}[.)]|\(?[a-zA-Z]\))\s+(?=\S)"
+    r"|^[•▪◦‣●■➢➤►▸✓✔](?=\S)"
+)
+_LEAD_IN = re.compile(
+    r"\b(?:you|we|i|will|you ll|we ll|we re|you re|are|is|have|has|should|must|can|include|includes"
+    r"|including|such as|following|reports?|reporting)\b",
+    re.IGNORECASE,
+)
+# "Location:" alone on a line labels the value on the next line; it starts no section.
+_FIELD_LABELS = frozenset({
+    "location", "locations", "job location", "job type", "employment type", "contract", "contract type",
+    "hours", "working hours", "reference", "ref", "job id", "req id", "requisition id", "department",
+    "team", "start date", "reports to", "reporting to", "posted", "date posted", "level", "function",
+    "workplace type", "remote", "industry", "seniority level", "job function", "type", "date",
+})
+MAX_HEADING_WORDS = 8
+
+
+def split_bullet(text: str) -> tuple[str, bool]:
+    """Strip a leading list marker: ``("Lead the team", True)`` for ``"• Lead the team"``."""
+    match = _BULLET.match(text)
+    if match is None:
+        return text, False
+    return text[match.end():], True
+
+
+def looks_like_heading(block: Block) -> bool:
+    """Whether a plain line reads as a section heading though no markup says so.
+
+    A short line that is bold throughout, ends with a colon (and is not a lead-in such
+    as "You will:" or a field label such as "Location:"), is in capitals, or is a known
+    section name alone ("Responsibilities", "About Harbourline").
+    """
+    text = block.text
+    if len(text) > 90 or block.is_bullet or block.verbatim:
+        return False
+    core = text.rstrip(":：").strip()
+    words = core.split()
+    if not words or len(words) > MAX_HEADING_WORDS or core.endswith((".", "!", ",", ";")):
+        return False
+    if known_section(core):
+        return True
+    if block.bold:
+        return True
+    lowered = core.casefold().replace("'", " ").replace("’", " ")
+    if text.endswith((":", "：")):
+        return lowered not in _FIELD_LABELS and not _LEAD_IN.search(lowered)
+    letters = [c for c in core if c.isalpha()]
+    return (
+        len(letters) >= 4 and len(words) >= 2 and all(c.isupper() for c in letters)
+        and not any(c.isdigit() for c in core) and "," not in core
+    )
+
+
+def heading_text(text: str) -> str:
+    """A heading's text without the colon that introduced what follows it."""
+    return text.rstrip(":：").rstrip() or text

@@ -1,0 +1,88 @@
+"""Character-level clean-up shared by every reader.
+
+Two levels: :func:`normalise_document` runs once on the decoded document (line
+endings, characters no reader should ever see) and :func:`clean_line` on each line's
+text (spaces, invisible characters, Unicode composition). Keeping line numbers stable
+matters for ``Line.source_line``, so the document pass never adds or removes a line
+break except where the text format itself says one is there.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Characters that are invisible on the page but split or glue words for a tokenizer:
+# zero-width spaces and joiners, word joiner, BOM, soft hyphen, bidi marks.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Every Unicode space separator (NBSP, narrow NBSP, figure space, em space...) reads as
+# a plain space; spaCy also stops caching after \xa0 (TARGETS.md), so it must go.
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+
+_LINE_TABLE = {ord(c): None for c in _INVISIBLE} | {ord(c): " " for c in _SPACES}
+
+# C0 controls other than tab/newline/CR/FF/VT, DEL, C1 controls, lone surrogates and
+# noncharacters: never text, and lxml rejects several of them.
+_JUNK = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\x80-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_C1 = re.compile("[\x80-\x9f\ufffd]")
+_TEXT_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_WS = re.compile(r"\s+")
+
+
+def control_share(text: str) -> float:
+    """Share of C0 control characters (tab and line breaks excepted) among non-space characters."""
+    bad = len(_CONTROL.findall(text))
+    visible = len(text) - sum(text.count(c) for c in " \t\n\r")
+    return bad / visible if visible else 0.0
+
+
+def undecoded_share(text: str) -> float:
+    """Share of C1 controls and U+FFFD among non-space characters: bytes no encoding explained."""
+    bad = len(_C1.findall(text))
+    visible = len(text) - sum(text.count(c) for c in " \t\n\r")
+    return bad / visible if visible else 0.0
+
+
+def normalise_document(text: str, *, html_markup: bool = False) -> str:
+    """Normalise line endings and drop characters that are never text.
+
+    For plain text and Markdown, Unicode line and paragraph separators and form feeds
+    are line breaks (as ``str.splitlines`` has them). In HTML they are mere white
+    space, and converting them would shift every ``source_line`` after them.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if html_markup:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        text = _TEXT_BREAKS.sub("\n", text)
+    return _JUNK.sub("", text)
+
+
+def unescape_entities(text: str) -> str:
+    """Decode complete HTML entities (``&amp;``, ``&#8217;``) in plain text or Markdown.
+
+    Only entities closed by ``;`` are decoded, so ``AT&T`` and ``R&D`` stay as written.
+    """
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def clean_line(text: str) -> str:
+    """One line's text as it reads: NFC, one plain space between words, no invisible characters."""
+    text = text.translate(_LINE_TABLE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return _WS.sub(" ", text).strip()
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` holds nothing visible once invisible characters are dropped."""
+    return not clean_line(_JUNK.sub("", text))
+

@@ -1,0 +1,166 @@
+"""Map a heading's wording to one of the section keys in :data:`cco_jobs.posting.SECTIONS`.
+
+Three tiers, strictest first: an exact phrase from :data:`HEADING_PHRASES` (after
+lower-casing, dropping accents and punctuation), a close fuzzy match to one (typos such
+as "Responsibilites"), and keyword patterns for longer wordings ("Your key
+responsibilities in this role"). Only the first two decide whether a bare line of plain
+text *is* a heading (:func:`known_section`); all three name the section of a line
+already known to be a heading (:func:`section_key`).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import lru_cache
+
+# Real heading wordings, English and French, grouped by section. Keep them lower-case,
+# without accents or punctuation: see _norm.
+HEADING_PHRASES: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "overview", "job overview", "role overview", "position overview", "the opportunity",
+        "opportunity", "job summary", "position summary", "role summary", "summary", "job purpose",
+        "purpose of the role", "role purpose", "purpose", "about the role", "about the job",
+        "about the position", "about this role", "about the opportunity", "the position",
+        "job description", "role description", "introduction", "le poste", "description du poste",
+        "contexte", "the challenge", "about the team", "the team", "position description",
+    ),
+    "responsibilities": (
+        "responsibilities", "key responsibilities", "main responsibilities", "core responsibilities",
+        "your responsibilities", "job responsibilities", "role responsibilities", "duties",
+        "key duties", "main duties", "duties and responsibilities", "responsibilities and duties",
+        "accountabilities", "key accountabilities", "main accountabilities", "what you ll do",
+        "what you will do", "what youll do", "what you ll be doing", "what you will be doing",
+        "the role", "your role", "in this role you will", "your impact", "the impact you ll have",
+        "what you ll achieve", "day to day", "a day in the life", "key tasks", "main tasks",
+        "responsabilites", "vos responsabilites", "missions", "vos missions", "principales missions",
+        "vos principales missions", "your mission", "role and responsibilities",
+        "roles and responsibilities", "key result areas", "what the role involves", "scope of the role",
+        "key objectives", "what you ll own", "what you will own", "the job", "tasks",
+    ),
+    "qualifications": (
+        "qualifications", "requirements", "key requirements", "minimum qualifications",
+        "basic qualifications", "preferred qualifications", "required qualifications",
+        "essential criteria", "desirable criteria", "person specification", "who you are",
+        "about you", "what you bring", "what you ll bring", "what we re looking for",
+        "what we are looking for", "who we re looking for", "who we are looking for", "skills",
+        "skills and experience", "experience", "experience and qualifications",
+        "knowledge skills and experience", "the ideal candidate", "ideal candidate", "your profile",
+        "candidate profile", "profil", "profil recherche", "votre profil", "competences",
+        "nice to have", "nice to haves", "bonus points", "must have", "must haves", "you have",
+        "you ll have", "what you need", "what you ll need", "requirements and qualifications",
+        "education", "key skills", "competencies", "your skills", "your experience",
+        "what it takes", "what you ll need to succeed", "is this you", "essential", "desirable",
+    ),
+    "about_company": (
+        "about us", "who we are", "about the company", "the company", "the organisation",
+        "the organization", "our company", "company overview", "company description", "our story",
+        "our mission", "our values", "about the organisation", "about the organization",
+        "qui sommes nous", "l entreprise", "a propos", "a propos de nous", "company", "our culture",
+        "who are we", "about our client", "our client", "the client",
+    ),
+    "benefits": (
+        "benefits", "perks", "what we offer", "what we can offer", "what s in it for you",
+        "whats in it for you", "why join us", "why join", "why work with us", "why you ll love working here",
+        "rewards", "benefits and perks", "perks and benefits", "our offer", "we offer", "avantages",
+        "ce que nous offrons", "nous offrons", "pourquoi nous rejoindre", "total rewards",
+        "what you ll get", "what you get", "why us", "our benefits", "the package", "package",
+    ),
+    "compensation": (
+        "salary", "compensation", "pay", "remuneration", "pay range", "salary range",
+        "compensation and benefits", "salary and benefits", "base salary", "pay and grade",
+        "remuneration package", "salaire", "remuneration et avantages", "grade", "job grade",
+        "salary and grade", "pay transparency",
+    ),
+    "eeo": (
+        "equal opportunity", "equal opportunities", "equal employment opportunity", "eeo",
+        "eeo statement", "diversity", "diversity and inclusion", "diversity equity and inclusion",
+        "inclusion", "our commitment to inclusion", "our commitment to diversity", "accessibility",
+        "reasonable adjustments", "accommodations", "diversite", "egalite des chances",
+        "equal opportunity employer", "diversity inclusion",
+    ),
+    "apply": (
+        "how to apply", "next steps", "application process", "apply", "to apply", "ready to apply",
+        "recruitment process", "hiring process", "interview process", "our hiring process",
+        "closing date", "comment postuler", "postuler", "processus de recrutement", "candidature",
+        "apply now", "interested", "the process", "what happens next",
+    ),
+}
+# Phrases that name a section when a line is already a heading, but alone on a line
+# are as often a button, a label or a stray word ("Apply", "Grade", "Essential").
+_AMBIGUOUS = frozenset({
+    "apply", "apply now", "interested", "grade", "essential", "desirable", "company", "package",
+    "the job", "tasks", "purpose", "opportunity", "the position", "the team", "the process",
+    "pay", "education", "experience", "skills", "the client",
+})
+# Longer wordings, checked in order: the first match names the section.
+_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(pattern)) for key, pattern in (
+        ("eeo", r"\bequal\b|diversit|inclusi|\beeo\b|accessib|adjustment|accommodat|egalite"),
+        ("compensation", r"salar|compensation|\bpay\b|remunerat|salaire|\bgrade\b"),
+        ("benefits", r"benefit|perks|\boffer\b|in it for you|why join|reward|avantages"),
+        ("apply", r"\bapply|application|next steps|postuler|candidature|recruitment|hiring process|interview"),
+        ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
+                             r"|mission|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"),
+        ("qualifications", r"qualif|requir|criteria|person spec|who you are|about you|you bring|looking for"
+                           r"|skills|(?<!customer )experience|profil|competen|nice to have|ideal candidate|you have|you ll need"),
+        ("about_company", r"about us|who we are|company|organi[sz]ation|our story|our mission|our values"
+                          r"|entreprise|qui sommes|our culture"),
+        ("summary", r"overview|opportunit|summary|purpose|about the (role|job|position)|le poste|introduction"),
+    )
+)
+_PHRASE_SECTION = {phrase: key for key, phrases in HEADING_PHRASES.items() for phrase in phrases}
+_STRICT = tuple(p for p in _PHRASE_SECTION if p not in _AMBIGUOUS)
+# "About Harbourline" names the company; "About you" and "About the role" do not.
+_ABOUT = re.compile(r"^(?:about|a propos de|life at|working at)\s+(.+)$")
+_NOT_A_COMPANY = frozenset({"you", "the role", "the job", "the position", "this role", "the opportunity",
+                            "the team", "us", "the company", "yourself", "the candidate"})
+_NON_WORD = re.compile(r"[^\w]+")
+FUZZY_CUTOFF = 0.86
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold().replace("&", " and "))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"\(\d+\)|\d+", " ", text)  # "Similar jobs (3)", "1. Responsibilities"
+    return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
+
+
+@lru_cache(maxsize=8192)
+def known_section(text: str) -> str | None:
+    """The section a bare line names when it is unmistakably a heading, else ``None``.
+
+    Used to tell headings from text in formats without markup: exact or near-exact
+    matches to known wordings, and "About <Name>".
+    """
+    norm = _norm(text)
+    if not norm or len(norm.split()) > 7:
+        return None
+    if norm in _PHRASE_SECTION:
+        return None if norm in _AMBIGUOUS else _PHRASE_SECTION[norm]
+    about = _ABOUT.match(norm)
+    if about and about.group(1) not in _NOT_A_COMPANY and text.strip()[6:7].isupper():
+        return "about_company"
+    if len(norm) >= 6:
+        close = difflib.get_close_matches(norm, _STRICT, n=1, cutoff=FUZZY_CUTOFF)
+        if close:
+            return _PHRASE_SECTION[close[0]]
+    return None
+
+
+@lru_cache(maxsize=8192)
+def section_key(heading: str) -> str:
+    """The section key a heading starts: a known wording, a keyword, or ``"other"``."""
+    norm = _norm(heading)
+    if norm in _PHRASE_SECTION:
+        return _PHRASE_SECTION[norm]
+    strict = known_section(heading)
+    if strict:
+        return strict
+    about = _ABOUT.match(norm)
+    if about and about.group(1) not in _NOT_A_COMPANY:
+        return "about_company"
+    for key, pattern in _KEYWORDS:
+        if pattern.search(norm):
+            return key
+    return "other"

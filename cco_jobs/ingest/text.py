@@ -1,0 +1,154 @@
+"""Read plain text and Markdown into :class:`~cco_jobs.ingest.blocks.Block` lines.
+
+One reader serves both: the formats differ only in that Markdown link, image, code and
+inline-HTML syntax is reduced to its visible text, and fenced code is kept verbatim.
+Headings (``#``, setext underlines, bold-only lines), list markers, emphasis and
+pipe tables are read the same way in both, since scraped ``.txt`` files carry them too.
+"""
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, looks_like_heading, split_bullet
+from .normalise import clean_line, unescape_entities
+
+_ATX = re.compile(r"^#{1,6}(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
+_SETEXT = re.compile(r"^(?:={2,}|-{3,})\s*$")
+_SEPARATOR_ONLY = re.compile(r"^[\s\-=*_~#+.•·|:<>]+$")   # rules, table separators: no words
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_FENCE = re.compile(r"^(?:```|~~~)")
+_LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s*\S+")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*:?$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+|[^@\s<>]+@[^@\s<>]+)>")
+_INLINE_HTML = re.compile(r"</?(?:b|i|em|strong|u|span|sup|sub|a|br|small|mark|code|font)\b[^<>]*>", re.I)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_CODE = re.compile(r"`+([^`]+)`+")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_QUOTE = re.compile(r"^(?:>\s?)+")
+_TERMINAL = (".", "!", "?", ":", ";")
+#: A paragraph line this long continues on the next line when that starts in lower case.
+MIN_WRAPPED_CHARS = 60
+
+
+def read_text(text: str, *, markdown: bool = False) -> list[Block]:
+    """Split normalised text into blocks, one per line of the file (wrapped lines joined)."""
+    rows = text.split("\n")
+    width = _wrap_width(rows)
+    blocks: list[Block] = []
+    in_fence = False
+    joinable = False  # the previous row was text that a wrapped line may continue
+    last_len = 0
+    skip = -1
+    for i, raw in enumerate(rows):
+        if i == skip:
+            continue
+        stripped = raw.strip()
+        if markdown and _FENCE.match(stripped):
+            in_fence, joinable = not in_fence, False
+            continue
+        if in_fence:
+            if stripped:
+                blocks.append(Block(clean_line(raw), i + 1, verbatim=True))
+            continue
+        if not stripped or _SEPARATOR_ONLY.match(stripped) or (markdown and _LINK_DEFINITION.match(stripped)):
+            joinable = False
+            continue
+        if markdown:
+            stripped = _QUOTE.sub("", stripped).strip() or stripped
+        block = _row_block(stripped, i + 1, markdown)
+        if block is None:
+            joinable = False
+            continue
+        nxt = rows[i + 1].strip() if i + 1 < len(rows) else ""
+        if (not block.is_heading and not block.is_bullet and not block.verbatim and _SETEXT.match(nxt)
+                and len(block.text.split()) <= 15):
+            block.is_heading, block.level = True, 1 if nxt.startswith("=") else 2
+            skip = i + 1
+        elif joinable and blocks and _continues(blocks[-1], raw, block, last_len, width):
+            blocks[-1].text = f"{blocks[-1].text} {block.text}"
+            blocks[-1].bold = False
+            last_len = len(raw.rstrip())
+            continue
+        blocks.append(block)
+        joinable = not (block.is_heading or block.verbatim)
+        last_len = len(raw.rstrip())
+    return blocks
+
+
+def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
+    atx = _ATX.match(stripped)
+    if atx:
+        level = len(stripped) - len(stripped.lstrip("#"))
+        text = _inline(atx.group(1), markdown)
+        return Block(text, n, is_heading=True, level=level) if text else None
+    if "|" in stripped and (stripped.startswith("|") or " | " in stripped):
+        if _TABLE_SEPARATOR.match(stripped):
+            return None
+        cells = [_inline(cell, markdown) for cell in re.split(r"(?<!\\)\|", stripped)]
+        text = " | ".join(cell for cell in cells if cell)
+        return Block(text, n, verbatim=True) if text else None
+    body, bullet = split_bullet(stripped)
+    bold = not bullet and bool(_BOLD_LINE.match(body))
+    text = _inline(body, markdown)
+    return Block(text, n, is_bullet=bullet, bold=bold) if text else None
+
+
+def _inline(text: str, markdown: bool) -> str:
+    """Reduce inline syntax to the text a reader sees; the order matters (links before emphasis)."""
+    if markdown:
+        text = _IMAGE.sub(r"\1", text)
+        text = _LINK.sub(r"\1", text)
+        text = _REF_LINK.sub(r"\1", text)
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _INLINE_HTML.sub(" ", text)
+        text = _CODE.sub(r"\1", text)
+        text = _ESCAPE.sub(r"\1", text)
+    if "*" in text or "_" in text or "~" in text:
+        text = _STRONG.sub(r"\2", text)
+        text = _EM_STAR.sub(r"\1", text)
+        text = _EM_UNDERSCORE.sub(r"\1", text)
+        text = _STRIKE.sub(r"\1", text)
+    return clean_line(unescape_entities(text))
+
+
+def _continues(prev: Block, raw: str, block: Block, last_len: int, width: int | None) -> bool:
+    """Whether ``block`` is the wrapped tail of ``prev`` rather than a line of its own.
+
+    Conservative: never after a heading, table row or sentence end, never for a list
+    item or heading-like line; a lower-case start after a long line, an indented line
+    under a list item, or (in a file hard-wrapped at ``width``) any line after one
+    filled to the margin.
+    """
+    if block.is_bullet or block.is_heading or block.verbatim or prev.is_heading or prev.verbatim:
+        return False
+    if prev.text.endswith(_TERMINAL) or looks_like_heading(block):
+        return False
+    if prev.is_bullet and raw[:1].isspace():
+        return True
+    if width is not None and last_len >= width - 12:
+        return True
+    return block.text[:1].islower() and last_len >= MIN_WRAPPED_CHARS
+
+
+def _wrap_width(rows: list[str]) -> int | None:
+    """The margin a hard-wrapped file was filled to, or ``None`` when it is not hard-wrapped.
+
+    Wrapped: at least three unpunctuated lines reach within 12 characters of the longest
+    line (50 to 120 characters) and run straight on into a line that is not a list item.
+    """
+    lengths = [len(r.rstrip()) for r in rows]
+    width = max(lengths, default=0)
+    if not 50 <= width <= 120:
+        return None
+    wrapped = 0
+    for i in range(len(rows) - 1):
+        line, nxt = rows[i].rstrip(), rows[i + 1].strip()
+        if lengths[i] >= width - 12 and nxt and not line.endswith(_TERMINAL) and not split_bullet(nxt)[1]:
+            wrapped += 1
+    return width if wrapped >= 3 else None
