@@ -66,6 +66,7 @@ _TOP_PAIRS = {("chief", "executive"), ("managing", "director"), ("directeur", "g
 _BELOW = {"coo", "cro", "cmo", "cfo", "cto", "cio", "cdo", "cpo", "svp", "evp", "vp", "vice",
           "director", "head", "manager", "gm", "deputy", "chief"}
 _STOP = {".", ";", "!", "?"}
+_INVITED = {"invited", "attend", "attends", "attending", "observer", "joins"}
 
 
 @dataclass
@@ -184,8 +185,10 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             reading.reports_evidence.append(Evidence(n, f"{span.text} {words}".strip()))
         elif kind == "exec_seat":
             seat = "member"
+            after = {t.lower_ for t in doc[span.end:line.end]}
             if _negated(span, line, window=8):
-                seat = "negated"
+                # "won't sit on the executive committee but is invited to it" is partial
+                seat = "partial" if after & _INVITED else "negated"
             elif any(t.lower_ in {"invited", "attend", "attends", "attending", "occasionally", "may"}
                      for t in doc[max(line.start, span.start - 8):span.start]):
                 seat = "partial"

@@ -1,0 +1,74 @@
+"""Turn a reader's blocks into the :class:`~cco_jobs.posting.Posting` everyone else sees:
+split glued lines, promote heading-like lines, assign sections, find title and company."""
+from __future__ import annotations
+
+import re
+
+from ..errors import PostingInputError
+from ..posting import Line, Posting
+from .blocks import Block, heading_text, looks_like_heading
+from .sections import section_key
+from .split import split_blocks
+from .titles import find_title_and_company
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: A posting needs at least this many words of two or more letters outside page chrome.
+MIN_POSTING_WORDS = 3
+
+
+def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[str, str]) -> Posting:
+    """Assemble the posting; raise ``not_a_posting`` when no line reads as text.
+
+    The check is deliberately weak so that it never rejects a real short posting:
+    outside page chrome there must be at least :data:`MIN_POSTING_WORDS` words of two
+    or more letters (so "1234", "----", "!!!" or "OK" alone are rejected).
+    """
+    blocks = split_blocks(blocks)
+    for block in blocks:
+        if not block.is_heading and not block.chrome and looks_like_heading(block):
+            block.is_heading = True
+    if sum(len(_WORD.findall(b.text)) for b in blocks if not b.chrome) < MIN_POSTING_WORDS:
+        raise PostingInputError(source, "not_a_posting", "no line of text that reads like a job posting")
+    title, company = find_title_and_company(blocks, metadata)
+    _mark_title_line(blocks, title)
+    return Posting(lines=_lines(blocks, title), source=source, format=fmt, title=title, company=company,
+                   metadata=metadata)
+
+
+def _mark_title_line(blocks: list[Block], title: str | None) -> None:
+    """In plain text the title is just the first line; it is a heading all the same."""
+    first = next((b for b in blocks if not b.chrome), None)
+    if title and first is not None and not first.is_bullet and _names_title(first.text, title):
+        first.is_heading = True
+
+
+def _lines(blocks: list[Block], title: str | None) -> list[Line]:
+    """Number the lines and give each the section of the nearest heading above it.
+
+    Chrome headings ("Similar jobs") and the title heading start no section. An unknown
+    heading one markup level below the heading of the current section (an ``<h3>``
+    under ``<h2>Responsibilities</h2>``) is a sub-heading and keeps that section.
+    """
+    lines: list[Line] = []
+    section, heading, section_level = "header", None, None
+    started = False
+    for block in blocks:
+        text = heading_text(block.text) if block.is_heading else block.text
+        if block.is_heading and not block.chrome:
+            if not started and title and _names_title(text, title):
+                pass
+            else:
+                key = section_key(text)
+                deeper = block.level is not None and section_level is not None and block.level > section_level
+                if key != "other" or not deeper:
+                    section, section_level = key, block.level
+                heading, started = text, True
+        lines.append(Line(n=len(lines) + 1, text=text, section=section, heading=heading,
+                          is_heading=block.is_heading, is_bullet=block.is_bullet, chrome=block.chrome,
+                          source_line=block.source_line))
+    return lines
+
+
+def _names_title(text: str, title: str) -> bool:
+    text, title = text.casefold(), title.casefold()
+    return text == title or (text.startswith(title) and len(text) <= len(title) + 60)

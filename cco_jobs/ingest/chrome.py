@@ -1,0 +1,102 @@
+"""Tell page chrome (navigation, cookie banners, menus, footers, sidebars) from the posting.
+
+Chrome is marked, never dropped: a reader may still want "Posted 3 days ago". The rules:
+
+* ``<nav>``, and elements whose ``role`` is navigation, banner, contentinfo,
+  complementary, menu, menubar or search;
+* ``<footer>`` and ``<aside>``, and ``<header>`` holding a menu, unless they sit inside
+  the posting's own container (an article's footer is part of the article);
+* elements whose ``id``, ``class``, ``aria-label`` or test ids say cookie, consent,
+  banner, breadcrumb, menu, navbar, share, social, footer, sidebar or similar jobs;
+* when the page has a container that holds at least half its text (``<main>``,
+  ``role="main"``, a single ``<article>``, or a job-description ``div``), everything
+  outside that container.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search"})
+_CHROME_WORDS = re.compile(
+    r"cookie|consent|gdpr|onetrust|cookiebot|banner|breadcrumb|navbar|navigation|sidebar|footer|social"
+    r"|sharing|sharebar|sharebutton|sharethis|similarjob|relatedjob|recommendedjob|morejobs|otherjobs"
+    r"|jobalert|skiplink|skipto|sitenav|mainnav|topnav|globalnav|menu|masthead|siteheader|globalheader"
+    r"|topbar|toolbar|languageselector|langswitch"
+)
+_CHROME_TOKENS = frozenset({"nav", "share", "shares"})
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_JOB_CONTAINER = re.compile(
+    r"job(?:posting)?(?:description|details|detail|body|content|posting|ad|advert)|posting(?:description|body)"
+    r"|vacancy(?:description|details|content)?|jobdescription"
+)
+_ATTRS = ("id", "class", "aria-label", "data-automation-id", "data-testid", "data-ui")
+#: A container must hold this share of the page's text before what lies outside it is chrome.
+MIN_CONTENT_SHARE = 0.5
+
+
+def describe(el: Any) -> str:
+    """The element's identifying attributes as one string (id, class, aria-label, test ids)."""
+    values = [el.get(name) for name in _ATTRS]
+    return " ".join(v for v in values if v)
+
+
+def is_chrome(el: Any, name: str, in_content: bool) -> bool:
+    """Whether ``el`` starts a piece of page chrome (see the module docstring)."""
+    if name == "nav":
+        return True
+    role = el.get("role")
+    if role and role.strip().lower() in _CHROME_ROLES:
+        return True
+    if not in_content:
+        if name in ("footer", "aside"):
+            return True
+        if name == "header" and _holds_menu(el):
+            return True
+    attrs = describe(el)
+    return bool(attrs) and _chrome_attrs(attrs)
+
+
+def find_content(root: Any) -> tuple[Any | None, bool]:
+    """The element holding the posting itself, and whether text outside it is chrome.
+
+    Tries a job-description container, then ``<main>``/``role="main"``, then a lone
+    ``<article>``; the first that holds at least half the page's text wins.
+    """
+    total = _text_size(root)
+    if not total:
+        return None, False
+    job, main, articles = None, None, []
+    for el in root.iter():
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag:
+            continue
+        if job is None:
+            attrs = describe(el)
+            if attrs and _JOB_CONTAINER.search(re.sub(r"[^a-z]", "", attrs.lower())):
+                job = el
+        if main is None and (tag == "main" or (el.get("role") or "").lower() == "main"):
+            main = el
+        if tag == "article":
+            articles.append(el)
+    for candidate in (job, main, articles[0] if len(articles) == 1 else None):
+        if candidate is not None and _text_size(candidate) >= MIN_CONTENT_SHARE * total:
+            return candidate, True
+    return None, False
+
+
+def _chrome_attrs(value: str) -> bool:
+    lowered = _CAMEL.sub(r"\1 \2", value).lower()
+    if _CHROME_WORDS.search(_SPLIT.sub("", lowered)):
+        return True
+    return not _CHROME_TOKENS.isdisjoint(_SPLIT.split(lowered))
+
+
+def _holds_menu(el: Any) -> bool:
+    return (el.find(".//nav") is not None or el.find(".//ul") is not None or el.find(".//ol") is not None
+            or len(el.findall(".//a")) >= 3)
+
+
+def _text_size(el: Any) -> int:
+    return sum(len(t.strip()) for t in el.itertext())

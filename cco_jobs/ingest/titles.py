@@ -1,0 +1,112 @@
+"""Find a posting's job title and hiring company where the posting states them.
+
+Sources, most explicit first: ``Job title:``/``Company:`` lines, schema.org JSON-LD,
+the ``<h1>``, Open Graph and ``<title>`` tags, "<Title> at <Company>", the first
+heading or first line when it reads like a title, "About <Company>" headings. When
+none applies the answer is ``None``: a wrong title is worse than none.
+"""
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, heading_text
+
+_TITLE_WORDS = re.compile(
+    r"\b(?:chief|officer|vp|svp|evp|avp|vice[- ]president|president|head|director|manager|lead|leader"
+    r"|cco|cxo|cxo|ceo|coo|cfo|cto|cmo|cro|cso|cio|executive|principal|gm|directeur|directrice"
+    r"|responsable|dirigeant|dirigeante)\b",
+    re.IGNORECASE,
+)
+# Words of a sentence, not of a title: "Reporting to the Chief Executive, you will…".
+_SENTENCE_WORDS = re.compile(r"\b(?:we|you|our|your|will|are|is|reports?|reporting|to the|who|which)\b", re.I)
+_EXPLICIT_TITLE = re.compile(
+    r"^(?:job\s*title|title|position(?:\s*title)?|role(?:\s*title)?|poste|intitul[ée] du poste)\s*:\s*(.+)$", re.I
+)
+_EXPLICIT_COMPANY = re.compile(
+    r"^(?:company(?:\s*name)?|organi[sz]ation|employer|hiring\s+(?:company|organi[sz]ation)|entreprise"
+    r"|soci[ée]t[ée])\s*:\s*(.+)$",
+    re.I,
+)
+_AT_COMPANY = re.compile(r"^(.{3,90}?)\s+(?:at|@|chez)\s+((?:[A-Z0-9][\w&.,'’-]*\s?){1,6})$")
+_APPLICATION_PREFIX = re.compile(r"^(?:job application for|apply for|job:|vacancy:)\s+", re.I)
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+·\s+")
+_CAREERS = re.compile(r"^(?:careers at|jobs at|work at|join)\s+(.+)$|^(.+?)\s+(?:careers|jobs|career site|recrutement)$", re.I)
+_ABOUT = re.compile(r"^(?:about|à propos de|a propos de)\s+(.+)$", re.I)
+_NOT_COMPANIES = re.compile(
+    r"^(?:us|you|the role|the job|the position|this role|the opportunity|the team|the company|yourself)$"
+    r"|linkedin|indeed|glassdoor|workday|greenhouse|lever|smartrecruiters|totaljobs|\breed\b|monster|ziprecruiter"
+    r"|welcome to the jungle|otta|workable|ashby|teamtailor|bamboohr|jobvite|icims|taleo|successfactors"
+    r"|^careers?$|^jobs?$|apec|hellowork|cadremploi",
+    re.I,
+)
+SEARCH_BLOCKS = 40
+
+
+def looks_like_title(text: str) -> bool:
+    """A short line naming a role ("Head of Customer Success"), not a sentence about one."""
+    words = text.split()
+    return (
+        0 < len(words) <= 12 and len(text) <= 100 and bool(_TITLE_WORDS.search(text))
+        and not text.endswith((".", "!", "?", ";")) and not _SENTENCE_WORDS.search(text)
+    )
+
+
+def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[str | None, str | None]:
+    """The posting's ``(title, company)``, each ``None`` when the posting does not say."""
+    early = [b for b in blocks[:SEARCH_BLOCKS * 2] if not b.chrome][:SEARCH_BLOCKS]
+    title = company = None
+    for block in early:
+        text = heading_text(block.text)
+        if title is None and (m := _EXPLICIT_TITLE.match(text)):
+            title = m.group(1).strip()
+        if company is None and (m := _EXPLICIT_COMPANY.match(text)):
+            company = m.group(1).strip()
+    candidates = _title_candidates(blocks, early, meta)
+    if title is None:
+        title = meta.get("jsonld_title") or next((c for c in candidates if looks_like_title(_strip_at(c)[0])), None)
+    company = company or meta.get("jsonld_company")
+    for candidate in ([title] if title else []) + candidates:
+        role, at = _strip_at(candidate)
+        if at and company is None and looks_like_title(role) and not _NOT_COMPANIES.search(at):
+            company = at
+    if title:
+        title = _strip_at(title)[0]
+    return title, company or _company_from_page(blocks, meta)
+
+
+def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, str]) -> list[str]:
+    """Lines that may state the title, in order of trust."""
+    found = [heading_text(b.text) for b in blocks if b.level == 1][:1]
+    for key in ("og:title", "twitter:title", "meta_title", "html_title"):
+        if key in meta:
+            value = _APPLICATION_PREFIX.sub("", meta[key])
+            found += [value] + [_APPLICATION_PREFIX.sub("", p) for p in _TITLE_SEPARATORS.split(value)]
+    for i, block in enumerate(early[:15]):
+        if i == 0 or block.is_heading or block.bold:
+            found.append(heading_text(block.text))
+    return [c.strip() for c in found if c.strip()]
+
+
+def _strip_at(text: str) -> tuple[str, str | None]:
+    """Split "Chief Customer Officer at Harbourline" into the role and the company."""
+    match = _AT_COMPANY.match(text)
+    if match:
+        return match.group(1).strip(), match.group(2).strip().rstrip(",.")
+    return text, None
+
+
+def _company_from_page(blocks: list[Block], meta: dict[str, str]) -> str | None:
+    site = meta.get("og:site_name") or meta.get("application_name")
+    if site and not _NOT_COMPANIES.search(site):
+        return site
+    for piece in _TITLE_SEPARATORS.split(meta.get("html_title", "")):
+        match = _CAREERS.match(piece.strip())
+        name = match and (match.group(1) or match.group(2))
+        if name and not _NOT_COMPANIES.search(name):
+            return name.strip()
+    for block in blocks:
+        if block.is_heading and not block.chrome and (m := _ABOUT.match(heading_text(block.text))):
+            name = m.group(1).strip()
+            if name[:1].isupper() and len(name.split()) <= 6 and not _NOT_COMPANIES.search(name):
+                return name
+    return None

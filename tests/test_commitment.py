@@ -1,0 +1,172 @@
+"""Commitment signals (positive, negative, negated, hedged), the score, questions, suggestions."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from cco_jobs.commitment import BANDS, assess, read_signals, suggest, title_level
+from cco_jobs.commitment.score import PRIOR
+from cco_jobs.pipeline.doc import posting_doc
+from cco_jobs.posting import Line, Posting
+
+
+@pytest.fixture(scope="module")
+def ruler_nlp():
+    from cco_jobs import pipeline  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("cco_jobs_signal_ruler")
+    return nlp
+
+
+def reading_of(nlp, lines, title="Chief Customer Officer"):
+    """Read the signals of ``lines``: (text, label) pairs, labels given by hand."""
+    posting = Posting(lines=[Line(n=i + 1, text=t, section="responsibilities") for i, (t, _) in enumerate(lines)],
+                      title=title)
+    doc = nlp(posting_doc(nlp, posting))
+    doc.spans["line_labels"] = [Span(doc, s.start, s.end, label=lab)
+                                for s, (_, lab) in zip(doc.spans["lines"], lines)]
+    return read_signals(doc, title)
+
+
+@pytest.mark.parametrize("title, level, hybrid", [
+    ("Chief Customer Officer", "c_customer", False),
+    ("VP, Chief Experience Officer", "c_customer", True),
+    ("Chief Patient Experience Officer", "c_customer", False),
+    ("Chief Financial Officer", "c_other", False),
+    ("SVP Customer Success", "evp_svp", False),
+    ("Vice President, Customer Experience", "vp", False),
+    ("Head of Customer Support", "head", False),
+    ("Director, Customer Service", "director", False),
+    ("Customer Care Manager", "manager", False),
+    (None, "unknown", False),
+])
+def test_title_level(title, level, hybrid):
+    assert title_level(title) == (level, hybrid)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reports to the CEO.", "top"),
+    ("You will report directly to our founder and chief executive.", "top"),
+    ("Reporting to the Chief Operating Officer, you will lead care.", "below"),
+    ("This role reports to the VP of Operations.", "below"),
+    ("Reports to the CEO or COO depending on the final structure.", "hedged"),
+    ("Reports to the Deputy Chief Executive.", "deputy"),
+    ("The role does not report to the CEO.", "negated_top"),
+    ("Lead the customer strategy.", "unstated"),
+])
+def test_reporting_line(ruler_nlp, text, expected):
+    assert reading_of(ruler_nlp, [(text, "context")]).reports == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("You will be a member of the executive leadership team.", "member"),
+    ("The CCO sits on the Executive Committee.", "member"),
+    ("You won't sit on the executive committee but are invited to its quarterly reviews.", "partial"),
+    ("This role is not a member of the executive team.", "negated"),
+    ("Lead the care team.", "unstated"),
+])
+def test_executive_seat(ruler_nlp, text, expected):
+    assert reading_of(ruler_nlp, [(text, "context")]).seat == expected
+
+
+def test_authority_signals(ruler_nlp):
+    r = reading_of(ruler_nlp, [
+        ("Service, Claims and Digital Care report to you.", "context"),
+        ("You will own a budget of $40M and a team of 300 people.", "context"),
+    ])
+    assert r.functions_in and r.budget and r.headcount and not r.advisory
+    weak = reading_of(ruler_nlp, [("This is an advisory role: you will influence without authority.", "context")])
+    assert weak.advisory and not weak.functions_in
+    assert reading_of(ruler_nlp, [("Set the vision.", "strategic")]).budget == []
+
+
+def test_accountability_counts_metrics_in_requirements_only(ruler_nlp):
+    owned = reading_of(ruler_nlp, [("Own NPS, churn and the customer dashboard.", "strategic")])
+    assert len(owned.metrics) >= 2
+    blurb = reading_of(ruler_nlp, [("Our NPS is the best in the industry.", "context")])
+    assert blurb.metrics == []
+    slogan = reading_of(ruler_nlp, [("A genuine passion for customers.", "neutral")])
+    assert slogan.slogans and not slogan.metrics
+
+
+def test_personal_versus_delegated_tactical_work(ruler_nlp):
+    personal = reading_of(ruler_nlp, [("Personally handle escalated complaints.", "contact_centre")])
+    assert personal.personal
+    delegated = reading_of(ruler_nlp, [("Run the contact centres through your directors.", "contact_centre")])
+    assert delegated.delegated and not delegated.personal
+    # the same words in a strategic line are not tactical work done personally
+    assert not reading_of(ruler_nlp, [("Be hands-on in shaping the strategy.", "strategic")]).personal
+
+
+def test_strong_posting_scores_above_weak_one(ruler_nlp):
+    strong = reading_of(ruler_nlp, [
+        ("Reports to the CEO and sits on the executive committee.", "context"),
+        ("Service and Success report to you, with a budget of $30M.", "context"),
+        ("Set the customer strategy and its milestones.", "strategic"),
+        ("Own NPS and retention and present the dashboard to the board.", "strategic"),
+        ("Lead journey redesign across functions.", "strategic"),
+    ])
+    weak = reading_of(ruler_nlp, [
+        ("Reports to the VP of Operations.", "context"),
+        ("Personally handle escalations.", "contact_centre"),
+        ("Hit the renewal quota.", "sales"),
+        ("Cut cost per contact.", "cost_cutting"),
+        ("Supervise agents on every shift.", "contact_centre"),
+    ])
+    s, w = assess(strong, PRIOR), assess(weak, PRIOR)
+    assert s.score > w.score
+    assert s.band == BANDS[0]
+    assert w.band == BANDS[2]
+    assert w.title_vs_substance and "contact-centre" in w.title_vs_substance
+    assert any("report" in f for f in w.red_flags)
+
+
+def test_a_not_real_verdict_needs_two_agreeing_signals(ruler_nlp):
+    # one down signal only (a tactical mandate), nothing else said: diluted, not "tactical job"
+    one = reading_of(ruler_nlp, [
+        ("Run the support queues.", "contact_centre"), ("Manage the contact centre rota.", "contact_centre"),
+        ("Keep queues inside the SLA.", "contact_centre"),
+    ])
+    result = assess(one, PRIOR)
+    assert len(result.red_flags) == 1
+    assert result.band == BANDS[1]
+    two = reading_of(ruler_nlp, [("Reports to the COO.", "context")] + [
+        ("Run the support queues.", "contact_centre"), ("Manage the contact centre rota.", "contact_centre"),
+        ("Keep queues inside the SLA.", "contact_centre")])
+    assert len(assess(two, PRIOR).red_flags) >= 2
+    assert assess(two, PRIOR).band == BANDS[2]
+
+
+def test_missing_signals_become_questions(ruler_nlp):
+    r = reading_of(ruler_nlp, [("Set the customer strategy.", "strategic")])
+    missing = {m.signal: m for m in assess(r, PRIOR).missing}
+    assert set(missing) == {"reporting line", "executive seat", "authority", "accountability"}
+    assert all("?" in m.question and re.search(r"\(0\d\d", m.question) for m in missing.values())
+    full = reading_of(ruler_nlp, [
+        ("Reports to the CEO and is a member of the executive team.", "context"),
+        ("Owns a budget of $5M.", "context"), ("Own NPS.", "strategic")])
+    assert assess(full, PRIOR).missing == []
+
+
+@pytest.mark.parametrize("label, text, rewrite_word, belongs_word", [
+    ("contact_centre", "Handle customer escalations.", "escalation process", "head of support"),
+    ("contact_centre", "Lead the 24/7 phone and chat team.", "service standards", "round-the-clock"),
+    ("sales", "Carry the renewal quota.", "retention", "account management"),
+    ("sales", "Prospect, pitch and close new deals.", "customer's voice", "sales executive"),
+    ("cost_cutting", "Reduce average handle time by 30 seconds.", "quality of resolution", "operations"),
+    ("cost_cutting", "Deflect 40% of contacts to self-service.", "effort", "digital"),
+])
+def test_suggestions_for_each_tactical_kind(label, text, rewrite_word, belongs_word):
+    s = suggest(label, text)
+    assert s is not None and "001" in s.reason
+    assert rewrite_word in s.rewrite
+    assert belongs_word in s.belongs_to
+
+
+def test_no_suggestion_for_strategic_or_context_lines():
+    assert suggest("strategic", "Set the vision.") is None
+    assert suggest("context", "We are a bank.") is None
