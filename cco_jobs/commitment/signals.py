@@ -126,37 +126,46 @@ def _negated(span: Span, line: Span, window: int = 5) -> bool:
 
 
 def _report_target(span: Span, line: Span) -> tuple[str, str]:
-    """Classify who a "reports to" match names: ``(kind, words)``."""
+    """Classify who a "reports to" match names: ``(kind, evidence words)``.
+
+    Reads up to 12 tokens after the match, to the end of the clause: a full stop or
+    semicolon, or a comma once someone has been named ("Reporting to the COO, the CCO
+    will...").
+    """
     doc = span.doc
     end = min(line.end, span.end + 12)
-    window = [t for t in doc[span.end:end]]
-    cut = next((i for i, t in enumerate(window) if t.text in _STOP), len(window))
-    window = window[:cut]
-    lowers = [t.lower_.strip(",:|()") for t in window]
-    top = below = deputy = False
-    words = []
-    for i, w in enumerate(lowers):
-        pair = (w, lowers[i + 1]) if i + 1 < len(lowers) else None
-        if w == "deputy":
-            deputy = True
-            words.append(window[i].text)
-        elif pair in _TOP_PAIRS or w in _TOP:
-            if not (w == "chief" and pair not in _TOP_PAIRS):
-                top = True
-                words.append(window[i].text if pair not in _TOP_PAIRS else f"{window[i].text} {window[i + 1].text}")
+    top = below = deputy = hedge = False
+    last = None
+    i = span.end
+    while i < end:
+        token = doc[i]
+        w = token.lower_.strip(",:|()")
+        nxt = doc[i + 1].lower_ if i + 1 < end else ""
+        if token.text in _STOP or (token.text == "," and last is not None):
+            break
+        if w in {"or", "and/or"}:
+            hedge = True
+        elif w == "deputy":
+            deputy, last = True, i
+        elif (w, nxt) in _TOP_PAIRS:
+            top, last = True, i + 1
+            i += 1
+        elif w in _TOP:
+            top, last = True, i
         elif w in _BELOW:
-            below = True
-            words.append(window[i].text)
-    hedge = "or" in lowers or "and/or" in lowers
+            below, last = True, i
+        i += 1
+    if last is None:
+        return "", ""
+    # carry the evidence to the end of a multi-word title ("Chief Operating Officer")
+    while last + 1 < end and (doc[last + 1].is_title or doc[last + 1].lower_ in {"of", "officer"}):
+        last += 1
+    words = doc[span.start:last + 1].text
     if deputy:
-        return "deputy", " ".join(words)
+        return "deputy", words
     if top and below and hedge:
-        return "hedged", " ".join(words)
-    if top:
-        return "top", " ".join(words)
-    if below:
-        return "below", " ".join(words)
-    return "", ""
+        return "hedged", words
+    return ("top" if top else "below"), words
 
 
 def read_signals(doc: Doc, title: str | None) -> Reading:
@@ -182,7 +191,7 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             if _negated(span, line) and target == "top":
                 target = "negated_top"
             report_kinds.append(target)
-            reading.reports_evidence.append(Evidence(n, f"{span.text} {words}".strip()))
+            reading.reports_evidence.append(Evidence(n, words))
         elif kind == "exec_seat":
             seat = "member"
             after = {t.lower_ for t in doc[span.end:line.end]}

@@ -24,8 +24,9 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
     or more letters (so "1234", "----", "!!!" or "OK" alone are rejected).
     """
     blocks = split_blocks(blocks)
-    for block in blocks:
-        if not block.is_heading and not block.chrome and looks_like_heading(block):
+    for i, block in enumerate(blocks):
+        before_list = i + 1 < len(blocks) and blocks[i + 1].is_bullet
+        if not block.is_heading and not block.chrome and looks_like_heading(block, before_list=before_list):
             block.is_heading = True
     if sum(len(_WORD.findall(b.text)) for b in blocks if not b.chrome) < MIN_POSTING_WORDS:
         raise PostingInputError(source, "not_a_posting", "no line of text that reads like a job posting")
@@ -36,10 +37,14 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
 
 
 def _mark_title_line(blocks: list[Block], title: str | None) -> None:
-    """In plain text the title is just the first line; it is a heading all the same."""
-    first = next((b for b in blocks if not b.chrome), None)
-    if title and first is not None and not first.is_bullet and _names_title(first.text, title):
-        first.is_heading = True
+    """In plain text the title is just a line near the top; it is a heading all the same."""
+    if not title:
+        return
+    early = [b for b in blocks[:30] if not b.chrome and not b.is_bullet and not b.verbatim][:15]
+    for block in early:
+        if _names_title(block.text, title):
+            block.is_heading = True
+            return
 
 
 def _lines(blocks: list[Block], title: str | None) -> list[Line]:

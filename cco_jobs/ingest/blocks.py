@@ -56,12 +56,13 @@ def split_bullet(text: str) -> tuple[str, bool]:
     return text[match.end():], True
 
 
-def looks_like_heading(block: Block) -> bool:
+def looks_like_heading(block: Block, *, before_list: bool = False) -> bool:
     """Whether a plain line reads as a section heading though no markup says so.
 
     A short line that is bold throughout, ends with a colon (and is not a lead-in such
-    as "You will:" or a field label such as "Location:"), is in capitals, or is a known
-    section name alone ("Responsibilities", "About Harbourline").
+    as "Requirements include:" or a field label such as "Location:"), is in capitals,
+    is a known section name alone ("Responsibilities", "About Harbourline"), or
+    (``before_list``) is a short capitalised phrase right above a list ("How we work").
     """
     text = block.text
     if len(text) > 90 or block.is_bullet or block.verbatim:
@@ -77,6 +78,8 @@ def looks_like_heading(block: Block) -> bool:
     lowered = core.casefold().replace("'", " ").replace("’", " ")
     if text.endswith((":", "：")):
         return lowered not in _FIELD_LABELS and not _LEAD_IN.search(lowered)
+    if before_list and len(words) <= 7 and core[:1].isupper() and not _LEAD_IN.search(lowered):
+        return not any(c.isdigit() for c in core) and lowered not in _FIELD_LABELS
     letters = [c for c in core if c.isalpha()]
     return (
         len(letters) >= 4 and len(words) >= 2 and all(c.isupper() for c in letters)

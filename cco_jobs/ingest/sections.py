@@ -36,7 +36,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "responsabilites", "vos responsabilites", "missions", "vos missions", "principales missions",
         "vos principales missions", "your mission", "role and responsibilities",
         "roles and responsibilities", "key result areas", "what the role involves", "scope of the role",
-        "key objectives", "what you ll own", "what you will own", "the job", "tasks",
+        "key objectives", "what you ll own", "what you will own", "the job", "tasks", "you will",
     ),
     "qualifications": (
         "qualifications", "requirements", "key requirements", "minimum qualifications",
@@ -51,6 +51,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "you ll have", "what you need", "what you ll need", "requirements and qualifications",
         "education", "key skills", "competencies", "your skills", "your experience",
         "what it takes", "what you ll need to succeed", "is this you", "essential", "desirable",
+        "you bring", "you are", "you might be a fit if", "the person",
     ),
     "about_company": (
         "about us", "who we are", "about the company", "the company", "the organisation",
@@ -116,13 +117,15 @@ _ABOUT = re.compile(r"^(?:about|a propos de|life at|working at)\s+(.+)$")
 _NOT_A_COMPANY = frozenset({"you", "the role", "the job", "the position", "this role", "the opportunity",
                             "the team", "us", "the company", "yourself", "the candidate"})
 _NON_WORD = re.compile(r"[^\w]+")
-FUZZY_CUTOFF = 0.86
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})[.)]\s+|\s*\(\d+\)\s*$")
+FUZZY_CUTOFF = 0.88
+MIN_FUZZY_CHARS = 10  # shorter words are too close to each other ("candidate", "candidature")
 
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold().replace("&", " and "))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"\(\d+\)|\d+", " ", text)  # "Similar jobs (3)", "1. Responsibilities"
+    text = _NUMBERING.sub(" ", text)  # "1. Responsibilities", "Similar jobs (3)"
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
@@ -141,7 +144,7 @@ def known_section(text: str) -> str | None:
     about = _ABOUT.match(norm)
     if about and about.group(1) not in _NOT_A_COMPANY and text.strip()[6:7].isupper():
         return "about_company"
-    if len(norm) >= 6:
+    if len(norm) >= MIN_FUZZY_CHARS:
         close = difflib.get_close_matches(norm, _STRICT, n=1, cutoff=FUZZY_CUTOFF)
         if close:
             return _PHRASE_SECTION[close[0]]

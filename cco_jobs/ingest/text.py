@@ -32,6 +32,7 @@ _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _TERMINAL = (".", "!", "?", ":", ";")
+_SENTENCE_END = (".", "!", "?", ":")
 #: A paragraph line this long continues on the next line when that starts in lower case.
 MIN_WRAPPED_CHARS = 60
 
@@ -120,35 +121,37 @@ def _inline(text: str, markdown: bool) -> str:
 def _continues(prev: Block, raw: str, block: Block, last_len: int, width: int | None) -> bool:
     """Whether ``block`` is the wrapped tail of ``prev`` rather than a line of its own.
 
-    Conservative: never after a heading, table row or sentence end, never for a list
-    item or heading-like line; a lower-case start after a long line, an indented line
-    under a list item, or (in a file hard-wrapped at ``width``) any line after one
-    filled to the margin.
+    Conservative: never after a heading or table row, never for a list item or
+    heading-like line. Joined: an indented line under a list item; in a file
+    hard-wrapped at ``width``, any line after one filled to the margin; otherwise a
+    line starting in lower case after a long line that ends mid-sentence.
     """
     if block.is_bullet or block.is_heading or block.verbatim or prev.is_heading or prev.verbatim:
         return False
-    if prev.text.endswith(_TERMINAL) or looks_like_heading(block):
-        return False
     if prev.is_bullet and raw[:1].isspace():
         return True
+    if looks_like_heading(block):
+        return False
     if width is not None and last_len >= width - 12:
         return True
-    return block.text[:1].islower() and last_len >= MIN_WRAPPED_CHARS
+    return block.text[:1].islower() and last_len >= MIN_WRAPPED_CHARS and not prev.text.endswith(_SENTENCE_END)
 
 
 def _wrap_width(rows: list[str]) -> int | None:
     """The margin a hard-wrapped file was filled to, or ``None`` when it is not hard-wrapped.
 
-    Wrapped: at least three unpunctuated lines reach within 12 characters of the longest
-    line (50 to 120 characters) and run straight on into a line that is not a list item.
+    Looks at "continued" lines: lines that run straight on into a line that is not a
+    list item, without ending a sentence. In a wrapped file most of them end near one
+    margin between 50 and 120 characters (the 90th percentile of their lengths).
     """
-    lengths = [len(r.rstrip()) for r in rows]
-    width = max(lengths, default=0)
-    if not 50 <= width <= 120:
-        return None
-    wrapped = 0
+    continued = []
     for i in range(len(rows) - 1):
         line, nxt = rows[i].rstrip(), rows[i + 1].strip()
-        if lengths[i] >= width - 12 and nxt and not line.endswith(_TERMINAL) and not split_bullet(nxt)[1]:
-            wrapped += 1
-    return width if wrapped >= 3 else None
+        if line and nxt and " | " not in line and not line.endswith(_TERMINAL) and not split_bullet(nxt)[1]:
+            continued.append(len(line))
+    if len(continued) < 3:
+        return None
+    continued.sort()
+    width = continued[int(0.9 * (len(continued) - 1))]
+    filled = sum(1 for n in continued if width - 12 <= n <= width + 2)
+    return width if 50 <= width <= 120 and filled >= max(3, len(continued) // 2) else None

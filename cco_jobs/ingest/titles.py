@@ -13,7 +13,7 @@ from .blocks import Block, heading_text
 
 _TITLE_WORDS = re.compile(
     r"\b(?:chief|officer|vp|svp|evp|avp|vice[- ]president|president|head|director|manager|lead|leader"
-    r"|cco|cxo|cxo|ceo|coo|cfo|cto|cmo|cro|cso|cio|executive|principal|gm|directeur|directrice"
+    r"|cco|cxo|ceo|coo|cfo|cto|cmo|cro|cso|cio|principal|gm|directeur|directrice"
     r"|responsable|dirigeant|dirigeante)\b",
     re.IGNORECASE,
 )
@@ -81,9 +81,9 @@ def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, s
         if key in meta:
             value = _APPLICATION_PREFIX.sub("", meta[key])
             found += [value] + [_APPLICATION_PREFIX.sub("", p) for p in _TITLE_SEPARATORS.split(value)]
-    for i, block in enumerate(early[:15]):
-        if i == 0 or block.is_heading or block.bold:
-            found.append(heading_text(block.text))
+    first = early[:15]
+    found += [heading_text(b.text) for i, b in enumerate(first) if i == 0 or b.is_heading or b.bold]
+    found += [b.text for b in first if not b.is_bullet and not b.verbatim]  # plain text: a line alone
     return [c.strip() for c in found if c.strip()]
 
 

@@ -57,7 +57,9 @@ PATTERNS: dict[str, list[list[dict]]] = {
     # authority: functions reporting in, teams and budgets (000, 002, 003)
     "functions_in": [
         [{"LOWER": {"IN": ["report", "reports", "reporting"]}}, {"LOWER": {"IN": ["into", "to"]}},
-         {"LOWER": {"IN": ["you", "this", "the"]}}, {"LOWER": {"IN": ["role", "cco", "position", "officer"]}, "OP": "?"}],
+         {"LOWER": "you"}],
+        [{"LOWER": {"IN": ["report", "reports", "reporting"]}}, {"LOWER": {"IN": ["into", "to"]}},
+         {"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": ["role", "cco", "position", "post", "cxo"]}}],
         [{"LOWER": {"IN": ["lead", "leads", "leading", "oversee", "oversees", "overseeing", "run", "runs", "own", "owns"]}},
          {"LOWER": {"IN": ["a", "an", "the"]}}, {"IS_ALPHA": True, "OP": "?"},
          {"LOWER": {"IN": ["organisation", "organization", "function", "functions", "team", "teams", "division", "group"]}},

@@ -127,6 +127,7 @@ def build(corpus_dir: str | Path, out_dir: str | Path, *, config_path: str | Pat
                      "description": "cco_jobs line classifier, cue and signal rulers, commitment score",
                      "author": "cco_jobs", "license": "MIT"})
     out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out_dir)
     (out_dir / "train_details.json").write_text(json.dumps(details, indent=2) + "\n", encoding="utf-8")
     return BuildResult(nlp, details)
