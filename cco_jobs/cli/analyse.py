@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
@@ -46,10 +45,7 @@ def analyse_command(source: str, fmt: str, output: str, audience: str, input_for
     from ..analysis import analyse, load_pipeline
 
     nlp = load_pipeline(model_path)
-    src = sys.stdin.buffer if source == "-" else source
-    report = analyse(src, nlp=nlp, format=input_format, max_bytes=max_bytes)
-    if source == "-":
-        report.source = "<stdin>"
+    report = analyse(source, nlp=nlp, format=input_format, max_bytes=max_bytes)
     with click.open_file(output, "w", encoding="utf-8") as out:
         if fmt == "json":
             out.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -19,42 +19,44 @@ from .signals import LEVEL_NAMES, Reading
 
 @dataclass(frozen=True)
 class Feature:
-    """One input of the score model: its name, the signal it belongs to, and the source."""
+    """One input of the score model: its name, signal, source, meaning and expected sign.
+
+    ``sign`` is the direction DOMAIN.md's table gives the evidence (+1 strong commitment,
+    -1 weak); the fitted weight is constrained to it, so no signal can count the wrong way
+    because of a quirk of the corpus.
+    """
 
     name: str
     signal: str
     source: str
     meaning: str
+    sign: int = 1
 
 
 FEATURES: tuple[Feature, ...] = (
     Feature("level_c_customer", "level", "001", "the title is a C-level customer title"),
-    Feature("level_c_other", "level", "001", "the title is C-level, for another function"),
+    Feature("level_c_other", "level", "001", "the title is C-level, for another function", -1),
     Feature("level_evp_svp", "level", "001", "the title is EVP/SVP"),
-    Feature("level_vp", "level", "001", "the title is VP"),
-    Feature("level_head_director", "level", "001", "the title is head or director"),
-    Feature("level_manager", "level", "001", "the title is manager level"),
-    Feature("hybrid_title", "level", "001", "a C-title fused with a VP/head/director title"),
-    Feature("reports_top", "reporting line", "002, 004", "reports to the CEO, president, founder or board"),
-    Feature("reports_hedged", "reporting line", "002, 004", "reports to the CEO or another executive (hedged)"),
-    Feature("reports_below", "reporting line", "002, 004", "reports to another executive or a function head"),
-    Feature("reports_deputy", "reporting line", "002, 004", "reports to a deputy"),
-    Feature("reports_negated", "reporting line", "002, 004", "says it does not report to the CEO"),
-    Feature("exec_seat", "executive seat", "001", "a member of the executive team"),
-    Feature("exec_seat_partial", "executive seat", "001", "attends or is invited to the executive team"),
-    Feature("exec_seat_negated", "executive seat", "001", "not a member of the executive team"),
+    Feature("level_vp", "level", "001", "the title is VP", -1),
+    Feature("level_head_director", "level", "001", "the title is head or director", -1),
+    Feature("level_manager", "level", "001", "the title is manager level", -1),
+    Feature("hybrid_title", "level", "001", "a C-title fused with a VP/head/director title", -1),
+    Feature("reports_top", "reporting line", "002, 004", "reports to the CEO, president, founder or board (hedged: half)"),
+    Feature("reports_below", "reporting line", "002, 004", "reports to another executive, a deputy, or not to the CEO", -1),
+    Feature("exec_seat", "executive seat", "001", "a member of the executive team (invited or attending: half)"),
+    Feature("exec_seat_negated", "executive seat", "001", "not a member of the executive team", -1),
     Feature("functions_report_in", "authority", "002", "functions or leaders report in"),
     Feature("budget_named", "authority", "002, 003", "a budget or P&L is named"),
     Feature("headcount_named", "authority", "002", "a team size is named"),
-    Feature("advisory_only", "authority", "000, 003", "advisory, influence without authority"),
+    Feature("advisory_only", "authority", "000, 003", "advisory, influence without authority", -1),
     Feature("strategic_share", "mandate", "001", "share of requirements that are strategic"),
-    Feature("sales_share", "mandate", "001", "share of requirements that are sales work"),
-    Feature("contact_centre_share", "mandate", "001", "share of requirements that are contact-centre work"),
-    Feature("cost_cutting_share", "mandate", "001", "share of requirements that are cost cutting"),
-    Feature("tactical_done_personally", "balance", "001", "the holder does tactical work personally"),
+    Feature("sales_share", "mandate", "001", "share of requirements that are sales work", -1),
+    Feature("contact_centre_share", "mandate", "001", "share of requirements that are contact-centre work", -1),
+    Feature("cost_cutting_share", "mandate", "001", "share of requirements that are cost cutting", -1),
+    Feature("tactical_done_personally", "balance", "001", "the holder does tactical work personally", -1),
     Feature("tactical_delegated", "balance", "001", "tactical work is delegated to a team"),
     Feature("metrics_owned", "accountability", "000, 003", "named customer metrics the role owns"),
-    Feature("slogans_without_measure", "accountability", "004", "slogans with no owner or measure"),
+    Feature("slogans_without_measure", "accountability", "004", "slogans with no owner or measure", -1),
 )
 FEATURE_NAMES = tuple(f.name for f in FEATURES)
 
@@ -78,13 +80,10 @@ def feature_values(reading: Reading) -> dict[str, float]:
     v["level_head_director"] = float(level in {"head", "director"})
     v["level_manager"] = float(level == "manager")
     v["hybrid_title"] = float(reading.hybrid)
-    v["reports_top"] = float(reading.reports == "top")
-    v["reports_hedged"] = float(reading.reports == "hedged")
-    v["reports_below"] = float(reading.reports == "below")
-    v["reports_deputy"] = float(reading.reports == "deputy")
-    v["reports_negated"] = float(reading.reports == "negated_top")
-    v["exec_seat"] = float(reading.seat == "member")
-    v["exec_seat_partial"] = float(reading.seat == "partial")
+    # a hedged line ("the CEO or the COO") counts half; a deputy or a denial counts as below
+    v["reports_top"] = {"top": 1.0, "hedged": 0.5}.get(reading.reports, 0.0)
+    v["reports_below"] = float(reading.reports in {"below", "deputy", "negated_top"})
+    v["exec_seat"] = {"member": 1.0, "partial": 0.5}.get(reading.seat, 0.0)
     v["exec_seat_negated"] = float(reading.seat == "negated")
     v["functions_report_in"] = float(bool(reading.functions_in))
     v["budget_named"] = float(bool(reading.budget))
@@ -299,8 +298,8 @@ PRIOR = ScoreModel(
     weights={
         "level_c_customer": 0.6, "level_c_other": -0.8, "level_evp_svp": 0.2, "level_vp": -0.2,
         "level_head_director": -0.5, "level_manager": -0.9, "hybrid_title": -0.3,
-        "reports_top": 0.7, "reports_hedged": 0.2, "reports_below": -0.4, "reports_deputy": -0.3,
-        "reports_negated": -0.6, "exec_seat": 0.4, "exec_seat_partial": 0.1, "exec_seat_negated": -0.4,
+        "reports_top": 0.7, "reports_below": -0.4,
+ "exec_seat": 0.4, "exec_seat_negated": -0.4,
         "functions_report_in": 0.3, "budget_named": 0.3, "headcount_named": 0.1, "advisory_only": -0.4,
         "strategic_share": 1.2, "sales_share": -0.8, "contact_centre_share": -0.8,
         "cost_cutting_share": -0.8, "tactical_done_personally": -0.3, "tactical_delegated": 0.2,

@@ -33,13 +33,15 @@ _BULLET = re.compile(
     r"^(?:[-*+•·▪◦‣●○■□➢➤►▸→✓✔–—]|\(?\d{1,2}[.)]|\(?[a-zA-Z]\))\s+(?=\S)"
     r"|^[•▪◦‣●■➢➤►▸✓✔](?=\S)"
 )
+# Verbs that make a short line a lead-in to a list ("The successful candidate will:",
+# "Duties include:") rather than a heading ("How we work", "About you:").
 _LEAD_IN = re.compile(
-    r"\b(?:you|we|i|will|you ll|we ll|we re|you re|are|is|have|has|should|must|can|include|includes"
-    r"|including|such as|following|reports?|reporting)\b",
+    r"\b(?:will|are|is|have|has|should|must|can|include|includes|including|such as|following|reports?"
+    r"|reporting)\b",
     re.IGNORECASE,
 )
 # "Location:" alone on a line labels the value on the next line; it starts no section.
-_FIELD_LABELS = frozenset({
+FIELD_LABELS = frozenset({
     "location", "locations", "job location", "job type", "employment type", "contract", "contract type",
     "hours", "working hours", "reference", "ref", "job id", "req id", "requisition id", "department",
     "team", "start date", "reports to", "reporting to", "posted", "date posted", "level", "function",
@@ -77,9 +79,9 @@ def looks_like_heading(block: Block, *, before_list: bool = False) -> bool:
         return True
     lowered = core.casefold().replace("'", " ").replace("’", " ")
     if text.endswith((":", "：")):
-        return lowered not in _FIELD_LABELS and not _LEAD_IN.search(lowered)
+        return lowered not in FIELD_LABELS and not _LEAD_IN.search(lowered)
     if before_list and len(words) <= 7 and core[:1].isupper() and not _LEAD_IN.search(lowered):
-        return not any(c.isdigit() for c in core) and lowered not in _FIELD_LABELS
+        return not any(c.isdigit() for c in core) and lowered not in FIELD_LABELS
     letters = [c for c in core if c.isalpha()]
     return (
         len(letters) >= 4 and len(words) >= 2 and all(c.isupper() for c in letters)

@@ -9,7 +9,7 @@ Chrome is marked, never dropped: a reader may still want "Posted 3 days ago". Th
 * elements whose ``id``, ``class``, ``aria-label`` or test ids say cookie, consent,
   banner, breadcrumb, menu, navbar, share, social, footer, sidebar or similar jobs;
 * when the page has a container that holds at least half its text (``<main>``,
-  ``role="main"``, a single ``<article>``, or a job-description ``div``), everything
+  ``role="main"``, a job-description ``div`` or a single ``<article>``), everything
   outside that container.
 """
 from __future__ import annotations
@@ -61,8 +61,9 @@ def is_chrome(el: Any, name: str, in_content: bool) -> bool:
 def find_content(root: Any) -> tuple[Any | None, bool]:
     """The element holding the posting itself, and whether text outside it is chrome.
 
-    Tries a job-description container, then ``<main>``/``role="main"``, then a lone
-    ``<article>``; the first that holds at least half the page's text wins.
+    Tries ``<main>``/``role="main"``, then a job-description container, then a lone
+    ``<article>``; the first that holds at least half the page's text wins (the widest
+    first, so that a job header beside the description is not taken for chrome).
     """
     total = _text_size(root)
     if not total:
@@ -80,7 +81,7 @@ def find_content(root: Any) -> tuple[Any | None, bool]:
             main = el
         if tag == "article":
             articles.append(el)
-    for candidate in (job, main, articles[0] if len(articles) == 1 else None):
+    for candidate in (main, job, articles[0] if len(articles) == 1 else None):
         if candidate is not None and _text_size(candidate) >= MIN_CONTENT_SHARE * total:
             return candidate, True
     return None, False

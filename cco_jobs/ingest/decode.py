@@ -37,7 +37,6 @@ _MAGIC = (
 _WEB_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
                 "ascii": "windows-1252", "us-ascii": "windows-1252", "iso8859-1": "windows-1252"}
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 #: Above this share of control characters a text is binary; above it of C1/U+FFFD, undecodable.
 MAX_CONTROL_SHARE = 0.10
@@ -109,10 +108,13 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def _detwingled(data: bytes) -> str | None:
-    """Mostly-UTF-8 text with a few Windows-1252 bytes pasted in (smart quotes from Word)."""
-    multibyte = len(_UTF8_MULTIBYTE.findall(data))
-    high = len(_HIGH_BYTE.findall(data)) if multibyte else 0
-    if not multibyte or multibyte < high - 2 * multibyte:
+    """Mostly-UTF-8 text with a few Windows-1252 bytes pasted in (smart quotes from Word).
+
+    Only when the bytes hold real UTF-8 sequences, and only if the repaired bytes then
+    decode as strict UTF-8: a Windows-1252 file that merely looks like it ("été" and a
+    no-break space) fails that test and is decoded as Windows-1252.
+    """
+    if not _UTF8_MULTIBYTE.search(data):
         return None
     from bs4.dammit import UnicodeDammit
 

@@ -71,7 +71,7 @@ def read_html(html_text: str) -> tuple[list[Block], dict[str, str]]:
     etree.strip_elements(root, *_DROP, with_tail=False)
     content, outside_is_chrome = find_content(root)
     reader = _Reader(content, outside_is_chrome)
-    reader.walk(root, _Ctx(content=content is None), 0)
+    reader.walk(root, _Ctx(), 0)
     reader.flush()
     return reader.blocks, meta
 

@@ -1,55 +1,66 @@
 """Split run-together scraped text back into lines.
 
 Scrapers that take ``get_text()`` without a separator glue blocks together. We undo
-the four patterns that can be undone without guessing:
+the patterns that can be undone without guessing:
 
 * ``"…a supervisory position.The Chief Customer Officer…"``: a sentence end with no
   space before a capitalised word (not after abbreviations, initials, URLs, e-mails,
   decimals: ``U.S.``, ``e.g.``, ``Inc.``, ``No.``, ``£1.2m``, ``v2.0``);
-* ``"Key Responsibilities:Manage a robust…"`` and ``"Key ResponsibilitiesManage…"``: a
-  known section heading (see :func:`~cco_jobs.ingest.sections.known_section`) fused to
-  the first line of its section;
-* ``" • "``-separated runs of bullets in one long paragraph, and long runs of
-  capitalised items separated by ``" - "``;
-* a bullet with no full stop glued to the next one (``"…the NPS scorecardLead the…"``),
-  only where the glued word is one that commonly opens a bullet.
+* ``"Key Responsibilities:Manage a robust…"`` (any short capitalised phrase, a colon,
+  no space, a capital) and ``"Key ResponsibilitiesManage…"`` (only a known section
+  heading, see :func:`~cco_jobs.ingest.sections.known_section`);
+* runs of bullets glued with ``" • "``, and with ``" - "`` when what follows the dash
+  opens like a bullet;
+* a bullet with no full stop glued to the next one: ``"…scorecardLead the…"``,
+  ``"Company carCompany pension"``, ``"…premiums covered401(k)…"``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from .blocks import Block
+from .blocks import FIELD_LABELS, Block
 from .sections import known_section
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=[^\W\d_]{2})")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=[^\W\d_](?:[^\W\d_]| [a-z]))")
 _GLYPHS = re.compile(r"\s*[•●▪◦‣■►➢➤✓✔]\s*")
 _DASH = re.compile(r"\s[-–—]\s(?=[^\W\d_])")
-_COLON_HEADING = re.compile(r"^([^:\n]{2,60}?)\s*:(?=[^\s\d/])")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_DASH_NUMBER = re.compile(r"\s[-–—]\s(?=\d+(?:\+|\(k\)|%)?\s[^\W\d_]+\s[^\W\d_])")  # "… - 401(k) with match"
+_COLON_HEADING = re.compile(r"^([^:\n]{2,60}?)\s*:(?=\S)")
+# A word (group 1) running straight into a capitalised word (group 3), an amount or a count.
+_GLUE = re.compile(
+    r"(?<![\w'’])([^\W\d_]+?)((?:([A-Z][a-z]+)(?![^\W\d_]))|[$£€]\d|\d{1,3}\+?\s(?:years?|weeks?|days?"
+    r"|months?|hours?)\b|401\(k\))"
+)
+# An amount or acronym running into a capitalised word: "$50MExperience", "NPSLead".
+_AFTER_CODE = re.compile(r"(?<=[0-9A-Z)])([A-Z][a-z]+)(?![^\W\d_])")
+# Brand names that start in lower case and so look like glue ("easyJet").
+_LOWER_CAMEL_NAMES = frozenset({"easyjet", "ebay", "iphone", "ipad", "macos", "youtube", "biomerieux"})
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|io|co|uk|fr|de|gov|edu|ai|app|dev|eu|ca|au)\b", re.I)
 _ABBREVIATIONS = frozenset("""
     inc ltd co corp plc llc llp no nos nr vs etc approx dept est mr mrs ms dr prof st jr sr fig ref cf al
     incl excl min max avg govt mgr tel ext jan feb mar apr jun jul aug sep sept oct nov dec p pp vol ed
     rev gen hon mt ft ave blvd rd ste cie mme mlle av bd resp yr yrs hrs wk mo
 """.split())
-# Words that open bullets and sentences in postings; a glued one marks a lost line break.
-# Two-letter words and nouns that end brand names ("LinkedIn", "WeWork") are left out.
-_GLUE_WORDS = frozenset("""
-    Lead Leading Manage Managing Own Owning Build Building Drive Driving Develop Developing Define Defining
-    Deliver Delivering Partner Partnering Create Creating Ensure Ensuring Oversee Overseeing Set Setting
-    Shape Shaping Champion Championing Establish Establishing Design Designing Implement Implementing
-    Collaborate Collaborating Grow Growing Bring Bringing Break Breaking Keep Keeping Represent
-    Representing Provide Providing Identify Identifying Translate Translating Embed Embedding Improve
-    Improving Reduce Reducing Monitor Monitoring Coach Coaching Mentor Mentoring Hire Hiring Prepare
-    Present Presenting Advocate Influence Influencing Align Aligning Foster Fostering Transform
-    Transforming Direct Directing Oversee Experience Proven Strong Excellent Demonstrated Deep Solid
+# Words that open bullets and sentences in postings, so that glued after a capitalised
+# word or an acronym ("SalesforceYou", "NPSLeading") they mark a lost line break.
+# Words that also end compound names ("OneDrive", "TeamLead", "LinkedIn") are left out.
+GLUE_WORDS = frozenset("""
+    Leading Manage Managing Owning Building Driving Develop Developing Define Defining Deliver Delivering
+    Partnering Creating Ensure Ensuring Oversee Overseeing Setting Shaping Champion Championing Establish
+    Establishing Designing Implement Implementing Collaborate Collaborating Growing Bringing Breaking
+    Keeping Represent Representing Provide Providing Identify Identifying Translate Translating Embed
+    Embedding Improve Improving Reduce Reducing Monitor Monitoring Coach Coaching Mentor Mentoring Hire
+    Hiring Prepare Presenting Advocate Influence Influencing Align Aligning Foster Fostering Transform
+    Transforming Directing Recruit Recruiting Experience Proven Strong Excellent Demonstrated Deep Solid
     Significant Extensive Ability Degree Bachelor Background Knowledge Understanding Familiarity
     Comfortable Fluent Fluency Exceptional Outstanding Minimum Competitive Generous Private Pension
-    Hybrid Flexible Annual Discounts Paid Holiday The This Our You Your They Please Apply Reporting
+    Hybrid Flexible Annual Discounts Paid The This Our You Your They Please Reporting Working
 """.split())
 MIN_BULLET_RUN_CHARS = 100
 MIN_DASH_RUN_CHARS = 150
+
+Piece = tuple[str, bool, bool]  # text, is_bullet, is_heading
 
 
 def split_blocks(blocks: list[Block]) -> list[Block]:
@@ -77,25 +88,26 @@ def split_block(block: Block) -> list[Block]:
     ]
 
 
-Piece = tuple[str, bool, bool]
-
-
 def _bullet_runs(text: str, bullet: bool, heading: bool) -> list[Piece]:
     parts = _GLYPHS.split(text)
     if len(parts) > 1:
         items = [p for p in parts[1:] if p.strip()]
-        long_items = sum(len(p.split()) >= 4 for p in parts)
-        if items and (bullet or (len(text) >= MIN_BULLET_RUN_CHARS and long_items >= 2)):
+        sizes = [len(p.split()) for p in parts if p.strip()]
+        glued = bullet or (len(text) >= MIN_BULLET_RUN_CHARS and sum(n >= 4 for n in sizes) >= 2)
+        if items and (glued or (min(sizes) >= 2 and max(sizes) >= 4)):
             head = [(parts[0], bullet, heading)] if parts[0].strip() else []
             return head + [(p, True, False) for p in items]
-    if len(text) >= MIN_DASH_RUN_CHARS:
-        cuts = [m for m in _DASH.finditer(text) if text[m.end()].isupper()]
-        if len(cuts) >= 2:
-            bounds = [0] + [m.start() for m in cuts] + [len(text)]
-            starts = [0] + [m.end() for m in cuts]
-            items = [text[s:e].strip() for s, e in zip(starts, bounds[1:])]
-            if all(len(item.split()) >= 3 for item in items):
-                return [(items[0], bullet, heading)] + [(item, True, False) for item in items[1:]]
+    cuts = [m for m in _DASH.finditer(text) if text[m.end()].isupper()]
+    long_run = len(text) >= MIN_DASH_RUN_CHARS and len(cuts) >= 2
+    cuts = [m for m in cuts if long_run or text[m.end():].split(None, 1)[0] in GLUE_WORDS]
+    cuts += [m for m in _DASH_NUMBER.finditer(text) if text[m.start() - 1].isalpha() or text[m.start() - 1] == ")"]
+    cuts.sort(key=lambda m: m.start())
+    if cuts:
+        starts = [0] + [m.end() for m in cuts]
+        ends = [m.start() for m in cuts] + [len(text)]
+        items = [text[s:e].strip() for s, e in zip(starts, ends)]
+        if all(len(item.split()) >= 3 and item.count("(") == item.count(")") for item in items):
+            return [(items[0], bullet, heading)] + [(item, True, False) for item in items[1:]]
     return [(text, bullet, heading)]
 
 
@@ -105,10 +117,10 @@ def _sentences(text: str, bullet: bool, heading: bool) -> list[Piece]:
 
 
 def _is_sentence_glue(text: str, start: int, end: int) -> bool:
-    if start == 0 or text[start - 1].isspace():
+    if start == 0 or text[start - 1].isspace() or not text[end].isupper():
         return False
-    if not (text[end].isupper() and text[end + 1].islower()):
-        return False  # "v2.Release" is rare; "1.2m", "U.S.A", "e.g.CRM" are not sentence ends
+    if not (text[end + 1].islower() or text[end] in "AI" and text[end + 1] == " "):
+        return False  # "1.2m", "U.S.A", "e.g.CRM" are not sentence ends
     before = text[:start].rsplit(None, 1)[-1]
     word = before.strip("([\"'“‘").lower()
     if "." in before or "/" in before or word in _ABBREVIATIONS or len(word) < 2:
@@ -119,33 +131,42 @@ def _is_sentence_glue(text: str, start: int, end: int) -> bool:
 
 def _fused_heading(text: str, bullet: bool, heading: bool) -> list[Piece]:
     match = _COLON_HEADING.match(text)
-    if match and known_section(match.group(1)):
-        return [(match.group(1), False, True), (text[match.end():], bullet, False)]
+    if match:
+        prefix, rest = match.group(1).strip(), text[match.end():]
+        if known_section(prefix):
+            return [(prefix, False, True), *_fused_heading(rest, bullet, False)]
+        # "Customer strategy and vision:Develop…": only a scrape leaves no space after a colon.
+        if (prefix[:1].isupper() and rest[:1].isupper() and len(prefix.split()) <= 8 and "." not in prefix
+                and not rest.startswith(("//", "\\"))):
+            return [(prefix, False, prefix.casefold() not in FIELD_LABELS), *_fused_heading(rest, bullet, False)]
     for i in range(2, min(len(text) - 1, 61)):
-        if text[i].isupper() and text[i + 1].islower() and (text[i - 1].islower() or text[i - 1] in ")?’'"):
-            if known_section(text[:i]):
-                return [(text[:i], False, True), (text[i:], bullet, False)]
+        if (text[i].isupper() or text[i].isdigit() or text[i] in "$£€") and (
+                text[i - 1].islower() or text[i - 1] in ")?’'") and known_section(text[:i]):
+            return [(text[:i], False, True), *_fused_heading(text[i:], bullet, False)]
     return [(text, bullet, heading)]
 
 
 def _glued_words(text: str, bullet: bool, heading: bool) -> list[Piece]:
-    if heading or len(text) < 40:
+    """Cut where a lost line break glued one line's last word to the next line's first.
+
+    A lower-case word of three or more letters running into a capitalised one
+    ("scorecardLead", "carCompany") never happens inside a word or a brand name (those
+    start with a capital: "HubSpot", "LinkedIn"; the few exceptions are listed). After
+    a capitalised word, an acronym or an amount ("SalesforceYou", "$50MExperience")
+    only a word from :data:`GLUE_WORDS` counts. A word running into an amount or a
+    count ("December$1,500", "covered16 weeks") too.
+    """
+    if heading or len(text) < 20:
         return [(text, bullet, heading)]
-    cuts = []
-    for match in _CAPITALISED.finditer(text):
-        i = match.start()
-        if i == 0 or match.group() not in _GLUE_WORDS or match.end() < len(text) and text[match.end()].isalpha():
+    cuts = set()
+    for match in _GLUE.finditer(text):
+        left, glued = match.group(1), match.group(3)
+        if (left + match.group(2)).casefold() in _LOWER_CAMEL_NAMES or len(left) < 2:
             continue
-        prev = text[i - 1]
-        left = text[:i].rsplit(None, 1)[-1]
-        letters = [c for c in left if c.isalpha()]
-        if not (prev.isalnum() or prev in ")%") or len(letters) < 3:
-            continue
-        if letters[0].isupper() and not all(c.isupper() for c in letters):
-            continue  # "TeamLead", "HubSpot": a CamelCase name; "scorecardLead", "NPSLead": glue
-        if len(text[cuts[-1] if cuts else 0:i].split()) >= 3 and len(text[i:].split()) >= 2:
-            cuts.append(i)
-    return _cut(text, cuts, bullet, heading)
+        if (left[0].islower() and len(left) >= 3) or (glued is None and not left.isupper()) or glued in GLUE_WORDS:
+            cuts.add(match.start(2))
+    cuts.update(m.start() for m in _AFTER_CODE.finditer(text) if m.group(1) in GLUE_WORDS)
+    return _cut(text, sorted(cuts), bullet, heading)
 
 
 def _cut(text: str, cuts: list[int], bullet: bool, heading: bool) -> list[Piece]:

@@ -132,8 +132,8 @@ def _continues(prev: Block, raw: str, block: Block, last_len: int, width: int | 
         return True
     if looks_like_heading(block):
         return False
-    if width is not None and last_len >= width - 12:
-        return True
+    if width is not None and last_len + 1 + len(block.text.split(None, 1)[0]) > width - 3:
+        return True  # the next word would not have fitted: the editor wrapped here
     return block.text[:1].islower() and last_len >= MIN_WRAPPED_CHARS and not prev.text.endswith(_SENTENCE_END)
 
 

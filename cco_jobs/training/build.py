@@ -117,7 +117,7 @@ def build(corpus_dir: str | Path, out_dir: str | Path, *, config_path: str | Pat
         },
         "config": {"linear": config.to_dict(),
                    "temperature": nlp.get_pipe("cco_jobs_line_classifier").temperature,
-                   "score_model": {"kind": "ridge", "alpha": model.alpha}},
+                   "score_model": {"kind": "ridge, sign-constrained", "alpha": model.alpha}},
         "libraries": {"spacy": spacy.__version__, "scikit-learn": sklearn.__version__,
                       "python": platform.python_version()},
         "metrics": {"test_lines": test_metrics.to_dict() if test_metrics else None,

@@ -1,8 +1,9 @@
 """Fit the commitment score's weights on the corpus postings' levels, and evaluate them.
 
-The model is ridge regression (scikit-learn ``RidgeCV``, the penalty chosen by
+The model is ridge regression (scikit-learn ``Ridge``, the penalty chosen by
 leave-one-out over a small grid) of the 1-5 commitment level on the signal features of
-:mod:`cco_jobs.commitment.score`. A linear model keeps the score additive: the points
+:mod:`cco_jobs.commitment.score`, each weight constrained to the sign DOMAIN.md gives its
+signal (strong commitment up, weak down). A linear model keeps the score additive: the points
 ``cco-jobs explain-score`` prints add up to the score. The signal readings are taken from
 the trained line classifier's *predicted* labels, as at run time.
 """
@@ -19,7 +20,7 @@ from .corpus import AnnotatedPosting
 if TYPE_CHECKING:
     from spacy.language import Language
 
-ALPHAS = (0.1, 0.3, 1.0, 3.0, 10.0)
+ALPHAS = (0.3, 1.0, 3.0, 10.0)
 
 
 def score_readings(nlp: "Language", postings: Sequence[AnnotatedPosting]) -> list[Reading]:
@@ -31,17 +32,41 @@ def score_readings(nlp: "Language", postings: Sequence[AnnotatedPosting]) -> lis
         return [read_signals(doc, p.meta.get("title")) for p, doc in predict_postings(nlp, postings)]
 
 
+def _fit_signed_ridge(X: np.ndarray, y: np.ndarray, signs: np.ndarray, alpha: float):
+    """Ridge with each weight constrained to its DOMAIN.md sign (``positive=True`` on X*sign)."""
+    from sklearn.linear_model import Ridge
+
+    ridge = Ridge(alpha=alpha, positive=True).fit(X * signs, y)
+    return ridge.coef_ * signs, float(ridge.intercept_)
+
+
+def choose_alpha(X: np.ndarray, y: np.ndarray, signs: np.ndarray) -> float:
+    """The penalty with the lowest leave-one-out squared error."""
+    best, best_err = ALPHAS[0], np.inf
+    for alpha in ALPHAS:
+        err = 0.0
+        for i in range(len(y)):
+            keep = np.arange(len(y)) != i
+            coef, intercept = _fit_signed_ridge(X[keep], y[keep], signs, alpha)
+            err += float((X[i] @ coef + intercept - y[i]) ** 2)
+        if err < best_err:
+            best, best_err = alpha, err
+    return best
+
+
 def fit_score_model(readings: Sequence[Reading], levels: Sequence[int],
                     families: Iterable[str] | None = None) -> ScoreModel:
-    """Fit the ridge model and build the peer reference table from the fitted scores."""
-    from sklearn.linear_model import RidgeCV
+    """Fit the sign-constrained ridge model and the peer reference table."""
+    from ..commitment.score import FEATURES
 
     X = np.array([[feature_values(r)[f] for f in FEATURE_NAMES] for r in readings])
     y = np.asarray(levels, dtype=float)
-    ridge = RidgeCV(alphas=ALPHAS).fit(X, y)
-    model = ScoreModel(intercept=float(ridge.intercept_),
-                       weights={f: round(float(w), 4) for f, w in zip(FEATURE_NAMES, ridge.coef_)},
-                       reference={}, alpha=float(ridge.alpha_))
+    signs = np.array([f.sign for f in FEATURES], dtype=float)
+    alpha = choose_alpha(X, y, signs)
+    coef, intercept = _fit_signed_ridge(X, y, signs, alpha)
+    model = ScoreModel(intercept=intercept,
+                       weights={f: round(float(w), 4) for f, w in zip(FEATURE_NAMES, coef)},
+                       reference={}, alpha=alpha)
     reference: dict[str, list[float]] = {}
     for reading in readings:
         score = min(100.0, max(0.0, model.raw_score(feature_values(reading))))

@@ -1,0 +1,86 @@
+"""Run-together scraped text is split back into lines, without splitting what must stay whole."""
+from __future__ import annotations
+
+import pytest
+
+from cco_jobs.ingest import parse_text
+
+
+def lines(text):
+    return [(line.text, line.is_heading, line.is_bullet) for line in parse_text(text, format="text").lines]
+
+
+def test_sentence_glued_to_the_next():
+    assert [t for t, _, _ in lines(
+        "Head of Service\nCandidates must have held a supervisory position.The Chief Customer Officer will lead."
+    )][1:] == ["Candidates must have held a supervisory position.", "The Chief Customer Officer will lead."]
+
+
+def test_heading_fused_to_its_first_line():
+    assert lines("Chief Customer Officer\nKey Responsibilities:Manage a robust team of 40 across three sites")[1:] == [
+        ("Key Responsibilities", True, False),
+        ("Manage a robust team of 40 across three sites", False, False),
+    ]
+
+
+def test_heading_fused_without_a_colon():
+    assert lines("Chief Customer Officer\nWhat you'll doLead the group customer strategy")[1:] == [
+        ("What you'll do", True, False), ("Lead the group customer strategy", False, False),
+    ]
+
+
+def test_a_chain_of_fused_headings_and_a_sentence():
+    got = lines("VP Customer Success\nWe are growing fast.Key Responsibilities:Strategy:Own the plan for renewals")
+    assert got[1:] == [
+        ("We are growing fast.", False, False), ("Key Responsibilities", True, False),
+        ("Strategy", True, False), ("Own the plan for renewals", False, False),
+    ]
+
+
+def test_bullets_glued_with_bullet_glyphs():
+    got = lines("Head of CX\nResponsibilities • Lead the customer strategy for the group • Own the NPS scorecard "
+                "and report it • Build the team of leaders")
+    assert got[1:] == [
+        ("Responsibilities", True, False), ("Lead the customer strategy for the group", False, True),
+        ("Own the NPS scorecard and report it", False, True), ("Build the team of leaders", False, True),
+    ]
+
+
+def test_long_run_of_items_glued_with_dashes():
+    text = ("Director of Service\nDefining what good looks like for every customer - Owning the group customer "
+            "scorecard and the board pack - Leading an end-to-end redesign of the claims journey with partners")
+    assert [t for t, _, _ in lines(text)][1:] == [
+        "Defining what good looks like for every customer", "Owning the group customer scorecard and the board pack",
+        "Leading an end-to-end redesign of the claims journey with partners",
+    ]
+
+
+def test_bullets_glued_without_any_separator():
+    got = [t for t, _, _ in lines("Benefits\nCompany carCompany pensionHealth & wellbeing programmeLife insurance"
+                                  "Private medical insurance")]
+    assert got[1:] == ["Company car", "Company pension", "Health & wellbeing programme", "Life insurance",
+                       "Private medical insurance"]
+
+
+def test_amount_glued_to_the_previous_line():
+    got = [t for t, _, _ in lines("Benefits\nMedical and dental, with premiums covered401(k) with a 4% match"
+                                  "16 weeks of paid parental leave")]
+    assert got[1:] == ["Medical and dental, with premiums covered", "401(k) with a 4% match",
+                       "16 weeks of paid parental leave"]
+
+
+@pytest.mark.parametrize("text", [
+    "We operate across the U.S.and Europe with a team of 300 people.",
+    "Use a CRM (e.g.Salesforce or HubSpot) every day of the week.",
+    "Acme Holdings Inc.The group has 40 offices in total.",
+    "We rank No.1 for service and grew revenue £1.2m last year.",
+    "Our platform v2.0 shipped and the team grew 3.5x in a year.",
+    "Email John.Smith@acme.example or visit www.Acme.Com today.",
+    "Harbourline Logistics · Leeds, UK (hybrid) · Full-time",
+    "Work with LinkedIn, WeWork, HubSpot, easyJet and OneDrive daily.",
+    "Pay: $135,000 - $160,000 a year - Full-time",
+    "Location: Charlotte, NC (Hybrid - 3 days in office)",
+    "Reporting to the CEO at 10:30 each Monday; see https://acme.example/Jobs for details.",
+])
+def test_what_must_not_be_split(text):
+    assert [t for t, _, _ in lines(f"Head of Customer Success\n{text}")][1:] == [text]

@@ -1,0 +1,159 @@
+"""Plain text and Markdown: one Line per line, bullets, headings, tables, inline syntax."""
+from __future__ import annotations
+
+from cco_jobs.ingest import parse_text
+
+
+def texts(posting):
+    return [line.text for line in posting.lines]
+
+
+def test_each_nonblank_line_of_plain_text_is_a_line_with_its_source_line():
+    posting = parse_text("Chief Customer Officer\n\nAcme Ltd, London\n\nWe sell parcels to small firms.\n")
+    assert texts(posting) == ["Chief Customer Officer", "Acme Ltd, London", "We sell parcels to small firms."]
+    assert [line.source_line for line in posting.lines] == [1, 3, 5]
+    assert [line.n for line in posting.lines] == [1, 2, 3]
+    assert posting.format == "text"
+
+
+def test_bullet_markers_are_stripped_and_flagged():
+    posting = parse_text(
+        "Responsibilities:\n- Own the NPS scorecard\n* Lead the service desk\n• Build the VoC programme\n"
+        "· Chair the CX council\n▪ Set service standards\n– Run the QBRs\n1. Define the strategy\n"
+        "2) Report to the board\na) Manage the budget\n(b) Hire the team\n•Glued bullet from a scrape\n",
+        format="text",
+    )
+    bullets = [line for line in posting.lines if line.is_bullet]
+    assert [line.text for line in bullets] == [
+        "Own the NPS scorecard", "Lead the service desk", "Build the VoC programme", "Chair the CX council",
+        "Set service standards", "Run the QBRs", "Define the strategy", "Report to the board",
+        "Manage the budget", "Hire the team", "Glued bullet from a scrape",
+    ]
+
+
+def test_numbers_and_dashes_that_are_not_markers_stay():
+    posting = parse_text("Salary\n1.5x bonus target and -5% cost\n2024 was a record year for us\n", format="text")
+    assert "1.5x bonus target and -5% cost" in texts(posting)
+    assert "2024 was a record year for us" in texts(posting)
+    assert not any(line.is_bullet for line in posting.lines)
+
+
+def test_plain_text_headings_colon_caps_known_name():
+    posting = parse_text(
+        "Chief Customer Officer\n\nKEY ACCOUNTABILITIES\nSet the strategy for the group.\n\n"
+        "Who you are:\nA proven executive.\n\nBenefits\nPrivate medical cover.\n\n"
+        "The successful candidate will:\nLead the team.\n\nLocation:\nLeeds\n",
+        format="text",
+    )
+    headings = [line.text for line in posting.lines if line.is_heading]
+    assert headings == ["Chief Customer Officer", "KEY ACCOUNTABILITIES", "Who you are", "Benefits"]
+    lead_in = next(line for line in posting.lines if line.text.startswith("The successful"))
+    assert not lead_in.is_heading  # a lead-in to a list, not a heading
+    assert not next(line for line in posting.lines if line.text.startswith("Location")).is_heading
+
+
+def test_short_phrase_above_a_list_is_a_heading():
+    posting = parse_text("How we work\n- Remote first\n- Quarterly offsites in Lisbon\n", format="text")
+    assert posting.lines[0].is_heading
+
+
+def test_markdown_posting():
+    markdown = (
+        "# Chief Customer Officer at **Acme**\n\n"
+        "Acme · London · Full-time\n\n"
+        "## What you'll do\n\n"
+        "- Lead the [customer strategy](https://acme.example/strategy) across the *whole* group\n"
+        "- Own the `NPS` scorecard and __report__ it\n\n"
+        "**Requirements**\n\n"
+        "1. Ten years in ~~sales~~ customer roles\n\n"
+        "| Grade | Salary |\n|:---|---:|\n| Executive | £150k |\n\n"
+        "What we offer\n-------------\n\n"
+        "> Pension &amp; private medical\n\n"
+        "Email <jobs@acme.example> or see ![logo](logo.png) our site.\n"
+    )
+    posting = parse_text(markdown)
+    assert posting.format == "markdown"
+    assert texts(posting) == [
+        "Chief Customer Officer at Acme", "Acme · London · Full-time", "What you'll do",
+        "Lead the customer strategy across the whole group", "Own the NPS scorecard and report it",
+        "Requirements", "Ten years in sales customer roles", "Grade | Salary", "Executive | £150k",
+        "What we offer", "Pension & private medical", "Email jobs@acme.example or see logo our site.",
+    ]
+    headings = {line.text for line in posting.lines if line.is_heading}
+    assert headings == {"Chief Customer Officer at Acme", "What you'll do", "Requirements", "What we offer"}
+    assert posting.title == "Chief Customer Officer" and posting.company == "Acme"
+
+
+def test_markdown_fenced_code_is_kept_verbatim():
+    posting = parse_text("# Head of Support\n\nWe use:\n\n```\nzendesk --queues *all*\n```\n", format="markdown")
+    assert "zendesk --queues *all*" in texts(posting)
+
+
+def test_plain_text_keeps_link_syntax_it_cannot_know_is_markdown():
+    posting = parse_text("Head of Support\nApply at [our site](https://x.example) by Friday.\n", format="text")
+    assert "Apply at [our site](https://x.example) by Friday." in texts(posting)
+
+
+def test_hard_wrapped_paragraph_is_joined():
+    text = (
+        "Head of Customer Experience\n\n"
+        "Reporting to the Chief Executive, you will set the customer strategy for\n"
+        "Harbourline and turn it into a three-year plan with milestones that the\n"
+        "Board can hold us to. You will lead a team of forty people across three\n"
+        "sites and own the budget for customer research.\n\n"
+        "- Build the voice-of-the-customer programme and make sure the business\n"
+        "  acts on what it hears.\n"
+        "- Own NPS.\n"
+    )
+    posting = parse_text(text, format="text")
+    assert texts(posting) == [
+        "Head of Customer Experience",
+        "Reporting to the Chief Executive, you will set the customer strategy for Harbourline and turn it "
+        "into a three-year plan with milestones that the Board can hold us to. You will lead a team of forty "
+        "people across three sites and own the budget for customer research.",
+        "Build the voice-of-the-customer programme and make sure the business acts on what it hears.",
+        "Own NPS.",
+    ]
+
+
+def test_lines_that_are_not_wrapped_stay_apart():
+    text = "Chief Customer Officer\nManchester, Greater Manchester, United Kingdom\ntime type\nFull time\n"
+    assert texts(parse_text(text, format="text")) == [
+        "Chief Customer Officer", "Manchester, Greater Manchester, United Kingdom", "time type", "Full time",
+    ]
+
+
+def test_lowercase_continuation_of_a_long_line_is_joined():
+    text = ("Head of Support\n\nWe are looking for someone who has led a support team of at least twenty\n"
+            "people in a software company.\n")
+    assert texts(parse_text(text, format="text"))[-1] == (
+        "We are looking for someone who has led a support team of at least twenty people in a software company."
+    )
+
+
+def test_pipe_separated_text_line_is_a_table_row():
+    posting = parse_text("Head of Support\nGrade|Band\nZone A | London | £90,000 - £100,000\n", format="text")
+    assert posting.lines[-1].text == "Zone A | London | £90,000 - £100,000"
+
+
+def test_entities_in_text_are_decoded_but_ampersands_in_words_stay():
+    posting = parse_text("Head of CX at AT&T\nPension &amp; health &#8211; R&D &pound;5k\n", format="text")
+    assert texts(posting)[1] == "Pension & health – R&D £5k"
+
+
+def test_rules_and_separator_lines_are_dropped():
+    posting = parse_text("Head of Support\n\n* * *\n-----\n=====\nWe answer the phone.\n", format="text")
+    assert texts(posting) == ["Head of Support", "We answer the phone."]
+
+
+def test_mixed_french_and_english():
+    posting = parse_text(
+        "Directeur de l'Expérience Client / Chief Customer Officer\n\nVos missions\n"
+        "- Responsable de la stratégie expérience client à l'échelle du groupe\n\nProfil recherché\n"
+        "- 15 ans d'expérience\n\nAvantages\n- Mutuelle\n",
+        format="text",
+    )
+    sections = {line.text: line.section for line in posting.lines}
+    assert sections["Responsable de la stratégie expérience client à l'échelle du groupe"] == "responsibilities"
+    assert sections["15 ans d'expérience"] == "qualifications"
+    assert sections["Mutuelle"] == "benefits"
