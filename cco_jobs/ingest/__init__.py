@@ -2,8 +2,10 @@
 
     >>> from cco_jobs.ingest import parse_text
     >>> posting = parse_text("Chief Customer Officer\\n\\nResponsibilities:\\n- Own the NPS scorecard")
-    >>> [(line.text, line.section) for line in posting.lines]
-    [('Chief Customer Officer', 'header'), ('Responsibilities', 'responsibilities'), ('Own the NPS scorecard', 'responsibilities')]
+    >>> [line.section for line in posting.lines]
+    ['header', 'responsibilities', 'responsibilities']
+    >>> posting.lines[2].text, posting.lines[2].is_bullet, posting.title
+    ('Own the NPS scorecard', True, 'Chief Customer Officer')
 
 Every problem with the input is a :class:`~cco_jobs.errors.PostingInputError` whose
 ``reason`` says what is wrong (missing, directory, unreadable, too_large, empty,

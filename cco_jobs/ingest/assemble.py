@@ -50,9 +50,9 @@ def _mark_title_line(blocks: list[Block], title: str | None) -> None:
 def _lines(blocks: list[Block], title: str | None) -> list[Line]:
     """Number the lines and give each the section of the nearest heading above it.
 
-    Chrome headings ("Similar jobs") and the title heading start no section. An unknown
-    heading one markup level below the heading of the current section (an ``<h3>``
-    under ``<h2>Responsibilities</h2>``) is a sub-heading and keeps that section.
+    Chrome headings ("Similar jobs") and the title heading start no section. Unknown
+    headings start ``"other"``, except sub-headings, which keep the section they are in
+    and only change ``heading``: see :func:`_is_subheading`.
     """
     lines: list[Line] = []
     section, heading, section_level = "header", None, None
@@ -64,14 +64,25 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
                 pass
             else:
                 key = section_key(text)
-                deeper = block.level is not None and section_level is not None and block.level > section_level
-                if key != "other" or not deeper:
+                if key != "other" or not _is_subheading(block, section, section_level):
                     section, section_level = key, block.level
                 heading, started = text, True
         lines.append(Line(n=len(lines) + 1, text=text, section=section, heading=heading,
                           is_heading=block.is_heading, is_bullet=block.is_bullet, chrome=block.chrome,
                           source_line=block.source_line))
     return lines
+
+
+def _is_subheading(block: Block, section: str, section_level: int | None) -> bool:
+    """An unknown heading inside a known section: one markup level below the section's
+    heading (``<h3>Strategy</h3>`` under ``<h2>Responsibilities</h2>``), or a heading
+    with no markup at all ("Strategy:" or a bold line), which in practice labels a group
+    of bullets within the section rather than a new part of the posting."""
+    if section in ("header", "other"):
+        return False
+    if block.level is None:
+        return True
+    return section_level is not None and block.level > section_level
 
 
 def _names_title(text: str, title: str) -> bool:

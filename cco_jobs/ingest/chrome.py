@@ -46,6 +46,8 @@ def is_chrome(el: Any, name: str, in_content: bool) -> bool:
     """Whether ``el`` starts a piece of page chrome (see the module docstring)."""
     if name == "nav":
         return True
+    if not len(el.attrib) and name not in ("footer", "aside", "header"):
+        return False  # the common case: a bare <p>, <li> or <span>
     role = el.get("role")
     if role and role.strip().lower() in _CHROME_ROLES:
         return True
@@ -100,4 +102,4 @@ def _holds_menu(el: Any) -> bool:
 
 
 def _text_size(el: Any) -> int:
-    return sum(len(t.strip()) for t in el.itertext())
+    return sum(map(len, el.itertext()))

@@ -88,10 +88,10 @@ def check_text(text: str, source: str) -> str:
 
 
 def _checked(text: str, source: str) -> str:
-    if is_blank(text):
-        raise PostingInputError(source, "empty", "file holds only white space" if text else "file is empty")
     if control_share(text) > MAX_CONTROL_SHARE:
         raise PostingInputError(source, "binary", "file is binary (mostly control characters)")
+    if is_blank(text):
+        raise PostingInputError(source, "empty", "file holds only white space" if text else "file is empty")
     if undecoded_share(text) > MAX_UNDECODED_SHARE:
         raise PostingInputError(
             source, "undecodable", "bytes that neither UTF-8, UTF-16 nor Windows-1252 decode as text"

@@ -11,8 +11,7 @@ sidebars, "similar jobs") comes out as lines marked ``chrome=True``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from .blocks import Block, split_bullet
 from .chrome import find_content, is_chrome
@@ -38,8 +37,9 @@ MAX_CELL_CHARS = 300
 MAX_DEPTH = 150  # deeper subtrees are read as one run of text (recursion stays bounded)
 
 
-@dataclass(frozen=True)
-class _Ctx:
+class _Ctx(NamedTuple):
+    """What the text at a point of the tree is: inside a heading, a list item, chrome…"""
+
     level: int | None = None
     bullet: bool = False
     chrome: bool = False
@@ -120,20 +120,21 @@ class _Reader:
             self.flush()
 
     def _context(self, el: Any, name: str, ctx: _Ctx) -> _Ctx:
-        changes: dict[str, Any] = {}
+        level, bullet, chrome, pre, bold, content = ctx
         if name in _HEADINGS:
-            changes.update(level=_HEADINGS[name], bold=True)
-        elif name in ("b", "strong") and not ctx.bold:
-            changes["bold"] = True
-        elif name == "li" and not ctx.bullet:
-            changes["bullet"] = True
+            level, bold = _HEADINGS[name], True
+        elif name == "b" or name == "strong":
+            bold = True
+        elif name == "li":
+            bullet = True
         elif name in _PREFORMATTED:
-            changes["pre"] = True
+            pre = True
         if el is self._content:
-            changes["content"] = True
-        if not ctx.chrome and el not in self._protected and is_chrome(el, name, ctx.content):
-            changes["chrome"] = True
-        return replace(ctx, **changes) if changes else ctx
+            content = True
+        if not chrome and el not in self._protected and is_chrome(el, name, content):
+            chrome = True
+        new = _Ctx(level, bullet, chrome, pre, bold, content)
+        return ctx if new == ctx else new
 
     def _add(self, text: str, ctx: _Ctx, line: int | None) -> None:
         if not self._parts:

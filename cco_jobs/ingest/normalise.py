@@ -31,11 +31,13 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _C1 = re.compile("[\x80-\x9f\ufffd]")
 _TEXT_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_WS = re.compile(r"\s+")
+_VISIBLE = re.compile(f"[^\\s{_INVISIBLE}{_SPACES}\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def control_share(text: str) -> float:
     """Share of C0 control characters (tab and line breaks excepted) among non-space characters."""
+    if not _CONTROL.search(text):
+        return 0.0
     bad = len(_CONTROL.findall(text))
     visible = len(text) - sum(text.count(c) for c in " \t\n\r")
     return bad / visible if visible else 0.0
@@ -43,6 +45,8 @@ def control_share(text: str) -> float:
 
 def undecoded_share(text: str) -> float:
     """Share of C1 controls and U+FFFD among non-space characters: bytes no encoding explained."""
+    if not _C1.search(text):
+        return 0.0
     bad = len(_C1.findall(text))
     visible = len(text) - sum(text.count(c) for c in " \t\n\r")
     return bad / visible if visible else 0.0
@@ -58,7 +62,8 @@ def normalise_document(text: str, *, html_markup: bool = False) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if html_markup:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # libxml2 rejects vertical tab and form feed; in HTML they are only white space.
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", " ").replace("\x0c", " ")
     else:
         text = _TEXT_BREAKS.sub("\n", text)
     return _JUNK.sub("", text)
@@ -76,13 +81,12 @@ def unescape_entities(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One line's text as it reads: NFC, one plain space between words, no invisible characters."""
-    text = text.translate(_LINE_TABLE)
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return _WS.sub(" ", text).strip()
+    if not text.isascii():  # ASCII has no invisible characters and nothing to compose
+        text = unicodedata.normalize("NFC", text.translate(_LINE_TABLE))
+    return " ".join(text.split())
 
 
 def is_blank(text: str) -> bool:
     """True when ``text`` holds nothing visible once invisible characters are dropped."""
-    return not clean_line(_JUNK.sub("", text))
+    return _VISIBLE.search(text) is None
 

@@ -104,14 +104,18 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
                              r"|mission|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"),
         ("qualifications", r"qualif|requir|criteria|person spec|who you are|about you|you bring|looking for"
-                           r"|skills|(?<!customer )experience|profil|competen|nice to have|ideal candidate|you have|you ll need"),
+                           r"|skills|(?<!customer )experience|profil|competen|nice to have|ideal candidate"
+                           r"|you have|you ll need"),
         ("about_company", r"about us|who we are|company|organi[sz]ation|our story|our mission|our values"
                           r"|entreprise|qui sommes|our culture"),
         ("summary", r"overview|opportunit|summary|purpose|about the (role|job|position)|le poste|introduction"),
     )
 )
 _PHRASE_SECTION = {phrase: key for key, phrases in HEADING_PHRASES.items() for phrase in phrases}
-_STRICT = tuple(p for p in _PHRASE_SECTION if p not in _AMBIGUOUS)
+_STRICT_BY_INITIAL: dict[str, list[str]] = {}
+for _phrase in _PHRASE_SECTION:
+    if _phrase not in _AMBIGUOUS:
+        _STRICT_BY_INITIAL.setdefault(_phrase[0], []).append(_phrase)
 # "About Harbourline" names the company; "About you" and "About the role" do not.
 _ABOUT = re.compile(r"^(?:about|a propos de|life at|working at)\s+(.+)$")
 _NOT_A_COMPANY = frozenset({"you", "the role", "the job", "the position", "this role", "the opportunity",
@@ -145,7 +149,11 @@ def known_section(text: str) -> str | None:
     if about and about.group(1) not in _NOT_A_COMPANY and text.strip()[6:7].isupper():
         return "about_company"
     if len(norm) >= MIN_FUZZY_CHARS:
-        close = difflib.get_close_matches(norm, _STRICT, n=1, cutoff=FUZZY_CUTOFF)
+        # Only phrases that could reach the cutoff: similar length, same first letter
+        # (typos rarely hit it). This keeps difflib off the hot path.
+        slack = int(len(norm) * (1 - FUZZY_CUTOFF)) + 1
+        pool = [p for p in _STRICT_BY_INITIAL.get(norm[0], ()) if abs(len(p) - len(norm)) <= slack]
+        close = difflib.get_close_matches(norm, pool, n=1, cutoff=FUZZY_CUTOFF) if pool else None
         if close:
             return _PHRASE_SECTION[close[0]]
     return None

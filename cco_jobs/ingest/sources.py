@@ -46,7 +46,7 @@ def load(source: Source, max_bytes: int) -> RawInput:
         if source == "-":
             return _read_stdin(max_bytes)
         if looks_like_path(source):
-            return _read_path(Path(source).expanduser(), max_bytes)
+            return _read_path(_expand(source), max_bytes)
         _check_size("<string>", len(source.encode("utf-8", "surrogatepass")), max_bytes)
         return RawInput("<string>", source)
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -68,9 +68,17 @@ def looks_like_path(text: str) -> bool:
     if suffix in EXTENSION_FORMATS or suffix in OTHER_EXTENSIONS:
         return True
     try:
-        return Path(text).expanduser().exists()
+        return _expand(text).exists()
     except (OSError, ValueError):  # a name too long for the OS, or an embedded NUL
         return False
+
+
+def _expand(text: str) -> Path:
+    """``~/cco.txt`` as the shell would read it; ``~nobody`` stays as written."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # "~name" for a user that does not exist
+        return Path(text)
 
 
 def extension_of(name: str) -> str | None:

@@ -18,15 +18,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from .blocks import FIELD_LABELS, Block
 from .sections import known_section
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=[^\W\d_](?:[^\W\d_]| [a-z]))")
 _GLYPHS = re.compile(r"\s*[•●▪◦‣■►➢➤✓✔]\s*")
+_RUN_HINT = re.compile(r"[•●▪◦‣■►➢➤✓✔]|\s[-–—]\s")
 _DASH = re.compile(r"\s[-–—]\s(?=[^\W\d_])")
 _DASH_NUMBER = re.compile(r"\s[-–—]\s(?=\d+(?:\+|\(k\)|%)?\s[^\W\d_]+\s[^\W\d_])")  # "… - 401(k) with match"
 _COLON_HEADING = re.compile(r"^([^:\n]{2,60}?)\s*:(?=\S)")
+# "ResponsibilitiesManage", "About you12+": a lower-case letter (or ")?'") before a capital or digit.
+_HEADING_GLUE = re.compile(r"(?<=[^\W\d_A-ZÀ-Þ)?’']|[)?’'])(?=[A-Z0-9$£€])")
+# Cheap test for any glue _glued_words could cut (most lines have none).
+_GLUE_HINT = re.compile(r"[a-z](?=[A-Z0-9])|[A-Z0-9)](?=[A-Z][a-z])|[$£€]")
 # A word (group 1) running straight into a capitalised word (group 3), an amount or a count.
 _GLUE = re.compile(
     r"(?<![\w'’])([^\W\d_]+?)((?:([A-Z][a-z]+)(?![^\W\d_]))|[$£€]\d|\d{1,3}\+?\s(?:years?|weeks?|days?"
@@ -57,6 +63,11 @@ GLUE_WORDS = frozenset("""
     Comfortable Fluent Fluency Exceptional Outstanding Minimum Competitive Generous Private Pension
     Hybrid Flexible Annual Discounts Paid The This Our You Your They Please Reporting Working
 """.split())
+# Anything any of the steps below could cut at; a line without it is left alone.
+_ANY_GLUE = re.compile(
+    r"[.!?…][\"”’')\]]*[^\W\d_]|:\S|[•●▪◦‣■►➢➤✓✔]|\s[-–—]\s|[^\W\d_A-Z](?=[A-Z0-9$£€])|[)?’'](?=[A-Z0-9$£€])"
+    r"|[0-9A-Z](?=[A-Z][a-z])|[$£€]"
+)
 MIN_BULLET_RUN_CHARS = 100
 MIN_DASH_RUN_CHARS = 150
 
@@ -67,7 +78,12 @@ def split_blocks(blocks: list[Block]) -> list[Block]:
     """Split every block that holds several glued lines; others pass through unchanged."""
     out: list[Block] = []
     for block in blocks:
-        if block.verbatim or len(block.text) < 6:
+        if block.verbatim and " | " in block.text and (match := _COLON_HEADING.match(block.text)) \
+                and known_section(match.group(1)):
+            # "Salary:Grade | Band": a scrape glued a heading to a table row
+            heading = replace(block, text=match.group(1).strip(), is_heading=True, verbatim=False)
+            out += [heading, replace(block, text=block.text[match.end():])]
+        elif block.verbatim or len(block.text) < 6:
             out.append(block)
         else:
             out.extend(split_block(block))
@@ -76,6 +92,8 @@ def split_blocks(blocks: list[Block]) -> list[Block]:
 
 def split_block(block: Block) -> list[Block]:
     """The lines glued into ``block``: the first keeps its flags, bullet pieces are bullets."""
+    if not _ANY_GLUE.search(block.text):  # most lines: one pass of a cheap regex
+        return [block]
     pieces = [(block.text, block.is_bullet, block.is_heading)]
     for step in (_bullet_runs, _sentences, _fused_heading, _glued_words):
         pieces = [new for piece in pieces for new in step(*piece)]
@@ -89,6 +107,8 @@ def split_block(block: Block) -> list[Block]:
 
 
 def _bullet_runs(text: str, bullet: bool, heading: bool) -> list[Piece]:
+    if not _RUN_HINT.search(text):
+        return [(text, bullet, heading)]
     parts = _GLYPHS.split(text)
     if len(parts) > 1:
         items = [p for p in parts[1:] if p.strip()]
@@ -105,7 +125,7 @@ def _bullet_runs(text: str, bullet: bool, heading: bool) -> list[Piece]:
     if cuts:
         starts = [0] + [m.end() for m in cuts]
         ends = [m.start() for m in cuts] + [len(text)]
-        items = [text[s:e].strip() for s, e in zip(starts, ends)]
+        items = [text[s:e].strip() for s, e in zip(starts, ends, strict=True)]
         if all(len(item.split()) >= 3 and item.count("(") == item.count(")") for item in items):
             return [(items[0], bullet, heading)] + [(item, True, False) for item in items[1:]]
     return [(text, bullet, heading)]
@@ -119,7 +139,7 @@ def _sentences(text: str, bullet: bool, heading: bool) -> list[Piece]:
 def _is_sentence_glue(text: str, start: int, end: int) -> bool:
     if start == 0 or text[start - 1].isspace() or not text[end].isupper():
         return False
-    if not (text[end + 1].islower() or text[end] in "AI" and text[end + 1] == " "):
+    if not (text[end + 1].islower() or (text[end] in "AI" and text[end + 1] == " ")):
         return False  # "1.2m", "U.S.A", "e.g.CRM" are not sentence ends
     before = text[:start].rsplit(None, 1)[-1]
     word = before.strip("([\"'“‘").lower()
@@ -139,9 +159,9 @@ def _fused_heading(text: str, bullet: bool, heading: bool) -> list[Piece]:
         if (prefix[:1].isupper() and rest[:1].isupper() and len(prefix.split()) <= 8 and "." not in prefix
                 and not rest.startswith(("//", "\\"))):
             return [(prefix, False, prefix.casefold() not in FIELD_LABELS), *_fused_heading(rest, bullet, False)]
-    for i in range(2, min(len(text) - 1, 61)):
-        if (text[i].isupper() or text[i].isdigit() or text[i] in "$£€") and (
-                text[i - 1].islower() or text[i - 1] in ")?’'") and known_section(text[:i]):
+    for boundary in _HEADING_GLUE.finditer(text, 2, 61):
+        i = boundary.start()
+        if known_section(text[:i]):
             return [(text[:i], False, True), *_fused_heading(text[i:], bullet, False)]
     return [(text, bullet, heading)]
 
@@ -156,7 +176,7 @@ def _glued_words(text: str, bullet: bool, heading: bool) -> list[Piece]:
     only a word from :data:`GLUE_WORDS` counts. A word running into an amount or a
     count ("December$1,500", "covered16 weeks") too.
     """
-    if heading or len(text) < 20:
+    if heading or len(text) < 20 or not _GLUE_HINT.search(text):
         return [(text, bullet, heading)]
     cuts = set()
     for match in _GLUE.finditer(text):
@@ -173,5 +193,5 @@ def _cut(text: str, cuts: list[int], bullet: bool, heading: bool) -> list[Piece]
     if not cuts:
         return [(text, bullet, heading)]
     bounds = [0, *cuts, len(text)]
-    parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    parts = [text[a:b].strip() for a, b in pairwise(bounds)]
     return [(p, bullet, heading and k == 0) for k, p in enumerate(parts) if p]

@@ -30,7 +30,9 @@ _EXPLICIT_COMPANY = re.compile(
 _AT_COMPANY = re.compile(r"^(.{3,90}?)\s+(?:at|@|chez)\s+((?:[A-Z0-9][\w&.,'’-]*\s?){1,6})$")
 _APPLICATION_PREFIX = re.compile(r"^(?:job application for|apply for|job:|vacancy:)\s+", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+·\s+")
-_CAREERS = re.compile(r"^(?:careers at|jobs at|work at|join)\s+(.+)$|^(.+?)\s+(?:careers|jobs|career site|recrutement)$", re.I)
+_CAREERS = re.compile(
+    r"^(?:careers at|jobs at|work at|join)\s+(.+)$|^(.+?)\s+(?:careers|jobs|career site|recrutement)$", re.I
+)
 _ABOUT = re.compile(r"^(?:about|à propos de|a propos de)\s+(.+)$", re.I)
 _NOT_COMPANIES = re.compile(
     r"^(?:us|you|the role|the job|the position|this role|the opportunity|the team|the company|yourself)$"

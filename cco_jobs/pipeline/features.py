@@ -35,8 +35,13 @@ def line_features(
     is_bullet: bool = False,
     chrome: bool = False,
     cue_labels: Iterable[str] = (),
+    char_ngrams: bool = False,
 ) -> list[str]:
-    """Return the feature strings of one line (a ``Span`` of the posting ``Doc``)."""
+    """Return the feature strings of one line (a ``Span`` of the posting ``Doc``).
+
+    ``char_ngrams`` adds the character 4-grams of each word (with boundary marks), which
+    carry typos, inflections and French spellings to the words the model knows.
+    """
     feats = [f"sec={section}", f"len={_length_bucket(len(span))}"]
     if is_heading:
         feats.append("heading")
@@ -53,6 +58,9 @@ def line_features(
             feats.append(f"w={norm}")
             if len(norm) > 5:
                 feats.append(f"p={norm[:5]}")
+            if char_ngrams and len(norm) > 3:
+                padded = f"<{norm}>"
+                feats.extend(f"c={padded[i:i + 4]}" for i in range(len(padded) - 3))
         elif token.like_num:
             has_digit = True
         elif token.is_currency:

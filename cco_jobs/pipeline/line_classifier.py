@@ -40,6 +40,7 @@ _FORMAT_VERSION = 1
         "threshold": 0.5,
         "second_threshold": 0.3,
         "max_cues": 4,
+        "char_ngrams": False,
     },
 )
 def make_line_classifier(
@@ -51,11 +52,13 @@ def make_line_classifier(
     threshold: float,
     second_threshold: float,
     max_cues: int,
+    char_ngrams: bool,
 ) -> "LineClassifier":
     """Build an untrained line classifier; ``from_disk`` or ``set_weights`` gives it a model."""
     return LineClassifier(
         nlp, name, lines_key=lines_key, cues_key=cues_key, labels_key=labels_key,
         threshold=threshold, second_threshold=second_threshold, max_cues=max_cues,
+        char_ngrams=char_ngrams,
     )
 
 
@@ -82,8 +85,10 @@ class LineClassifier:
         threshold: float = 0.5,
         second_threshold: float = 0.3,
         max_cues: int = 4,
+        char_ngrams: bool = False,
     ) -> None:
         self.nlp = nlp
+        self.char_ngrams = char_ngrams
         self.name = name
         self.lines_key = lines_key
         self.cues_key = cues_key
@@ -134,7 +139,7 @@ class LineClassifier:
             line_features(
                 span, span.label_,
                 is_heading=attrs["is_heading"][i], is_bullet=attrs["is_bullet"][i],
-                chrome=attrs["chrome"][i], cue_labels=cue_labels[i],
+                chrome=attrs["chrome"][i], cue_labels=cue_labels[i], char_ngrams=self.char_ngrams,
             )
             for i, span in enumerate(lines)
         ]
@@ -281,6 +286,7 @@ class LineClassifier:
             "threshold": self.threshold,
             "second_threshold": self.second_threshold,
             "max_cues": self.max_cues,
+            "char_ngrams": self.char_ngrams,
         })
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LineClassifier":
@@ -299,6 +305,7 @@ class LineClassifier:
         self.threshold = cfg["threshold"]
         self.second_threshold = cfg["second_threshold"]
         self.max_cues = cfg["max_cues"]
+        self.char_ngrams = bool(cfg.get("char_ngrams", False))
         return self
 
 

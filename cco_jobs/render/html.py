@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..report import LABELS, LineAnnotation, PostingReport
+from ..report import LABELS, TACTICAL_LABELS, LineAnnotation, PostingReport
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -78,6 +78,8 @@ class SignalView:
 
 @dataclass(frozen=True)
 class LegendEntry:
+    """A label in the legend: its chip, a short hint, and its full meaning on hover."""
+
     label: str
     name: str
     hint: str
@@ -104,6 +106,8 @@ class ReportView:
     legend: list[LegendEntry]
     mix: list[MixPart]
     requirement_count: int
+    tactical_count: int
+    strategic_count: int
     tone: str
 
 
@@ -183,6 +187,8 @@ def report_view(report: PostingReport) -> ReportView:
            for lab, share in shares.items()]
     return ReportView(report=report, lines=lines, signals=signals, legend=legend, mix=mix,
                       requirement_count=sum(part.count for part in mix),
+                      tactical_count=sum(report.label_counts.get(lab, 0) for lab in TACTICAL_LABELS),
+                      strategic_count=report.label_counts.get("strategic", 0),
                       tone=band_tone(report.commitment.band))
 
 
@@ -193,7 +199,7 @@ def _meanings() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def environment() -> "Environment":
+def environment() -> Environment:
     """The Jinja2 environment of ``cco_jobs/render/templates`` (autoescaping always on)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 

@@ -17,13 +17,14 @@ Output is deterministic: every random choice is seeded by the posting id and for
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import html
 import json
 import random
 import re
 import textwrap
-from typing import Callable
+from collections.abc import Callable
 
 from .corpus import AnnotatedLine, AnnotatedPosting
 
@@ -91,16 +92,14 @@ def _html_body(groups: list[Group], rng: random.Random, *, ats: bool) -> list[st
             out.append(f"<p><strong>{text}</strong></p>" if bold_headings else f"<{tag}>{text}</{tag}>")
         elif kind == "bullets":
             wrap = ats and rng.random() < 0.3  # many ATSs put a <p> in every <li>
-            items = "".join(
-                f"<li><p>{_inline_html(l.text, rng)}</p></li>" if wrap else f"<li>{_inline_html(l.text, rng)}</li>"
-                for l in lines
-            )
+            cells = [_inline_html(line.text, rng) for line in lines]
+            items = "".join(f"<li><p>{cell}</p></li>" if wrap else f"<li>{cell}</li>" for cell in cells)
             list_tag = "ol" if rng.random() < 0.15 else "ul"
             out.append(f"<{list_tag}>{items}</{list_tag}>")
         elif kind == "table":
             rows = "".join(
-                "<tr>" + "".join(f"<td>{_inline_html(c, rng)}</td>" for c in l.text.split(" | ")) + "</tr>\n"
-                for l in lines
+                "<tr>" + "".join(f"<td>{_inline_html(c, rng)}</td>" for c in line.text.split(" | ")) + "</tr>\n"
+                for line in lines
             )
             out.append(f'<table class="details">\n<tbody>\n{rows}</tbody>\n</table>')
         else:
@@ -174,9 +173,9 @@ def _render_markdown(posting: AnnotatedPosting, groups: list[Group], rng: random
         elif kind == "heading":
             out.append(f"**{lines[0].text}**" if bold_headings else f"## {lines[0].text}")
         elif kind == "bullets":
-            out.append("\n".join(f"{marker} {_md_inline(l.text)}" for l in lines))
+            out.append("\n".join(f"{marker} {_md_inline(line.text)}" for line in lines))
         elif kind == "table":
-            rows = [f"| {l.text} |" for l in lines]
+            rows = [f"| {line.text} |" for line in lines]
             cells = lines[0].text.count(" | ") + 1
             rows.insert(1, "|" + "---|" * cells)
             out.append("\n".join(rows))
@@ -206,9 +205,9 @@ def _render_text(posting: AnnotatedPosting, groups: list[Group], rng: random.Ran
             else:
                 out.append(text)
         elif kind == "bullets":
-            out.append("\n".join(_wrap(f"{marker} {l.text}", width, "  ") for l in lines))
+            out.append("\n".join(_wrap(f"{marker} {line.text}", width, "  ") for line in lines))
         elif kind == "table":
-            out.append("\n".join(l.text for l in lines))
+            out.append("\n".join(line.text for line in lines))
         else:
             out.append(_wrap(text, width, ""))
     return "\n\n".join(out) + "\n"
@@ -263,8 +262,6 @@ def roundtrip_scores(postings: list[AnnotatedPosting], formats: tuple[str, ...] 
     they are made of, ``extra`` non-chrome lines read that match no annotated line, and
     how many annotated headings and bullets were read back as headings and bullets.
     """
-    import difflib
-
     from ..errors import PostingInputError
     from ..ingest import parse_text
 
@@ -297,7 +294,7 @@ def roundtrip_scores(postings: list[AnnotatedPosting], formats: tuple[str, ...] 
     return scores
 
 
-def _split_as_designed(matcher: "difflib.SequenceMatcher[str]", want: list[str], got: list[str]) -> int:
+def _split_as_designed(matcher: difflib.SequenceMatcher[str], want: list[str], got: list[str]) -> int:
     """Count wanted lines equal to a run of read lines joined (spaces and colons aside)."""
     def squash(text: str) -> str:
         return re.sub(r"[\s:•]+", "", text)

@@ -35,6 +35,7 @@ class LinearConfig:
     folds: int = 5
     use_lexicon: bool = True
     use_section: bool = True
+    char_ngrams: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -51,22 +52,61 @@ class LineExamples:
     archetypes: list[str]
 
 
-def annotated_to_posting(annotated: AnnotatedPosting) -> Posting:
-    """The :class:`Posting` ingestion would produce for a corpus posting's lines."""
+_INGEST_FORMAT = {"html_ats": "html", "html_plain": "html", "markdown": "markdown", "text": "text",
+                  "scraped": "text"}
+
+
+def annotated_to_posting(annotated: AnnotatedPosting, *, via_ingest: bool = True) -> Posting:
+    """The :class:`Posting` the tool would see for a corpus posting, with its gold lines.
+
+    With ``via_ingest`` the posting is rendered in its ``@format``
+    (:func:`cco_jobs.training.render.render`) and read back by ingestion, and each
+    annotated line takes the section, heading, bullet and chrome flags ingestion gives
+    the same text, so training sees the features the tool sees at run time. Lines that
+    ingestion splits or merges (run-together text) keep flags derived from the
+    annotation itself. The line texts and their order are always the annotated ones.
+    """
     from ..ingest.sections import section_key
 
+    ingested = _ingested_lines(annotated) if via_ingest else {}
     lines = []
     section = "header"
+    heading: str | None = None
     for n, line in enumerate(annotated.lines, start=1):
         if line.is_heading:
-            section = section_key(line.text)
-        lines.append(Line(n=n, text=line.text, section=section, heading=line.section,
-                          is_heading=line.is_heading, is_bullet=line.is_bullet))
+            section, heading = section_key(line.text), line.text
+        seen = ingested.get(n - 1)
+        if seen is not None:
+            section, heading = seen.section, seen.heading
+            lines.append(Line(n=n, text=line.text, section=seen.section, heading=seen.heading,
+                              is_heading=seen.is_heading, is_bullet=seen.is_bullet, chrome=seen.chrome))
+        else:
+            lines.append(Line(n=n, text=line.text, section=section, heading=heading,
+                              is_heading=line.is_heading, is_bullet=line.is_bullet))
     return Posting(lines=lines, source=annotated.id, format="corpus",
                    title=annotated.meta.get("title"), company=annotated.meta.get("company"))
 
 
-def base_pipeline() -> "Language":
+def _ingested_lines(annotated: AnnotatedPosting) -> dict[int, Line]:
+    """Map annotated line index -> the ingested line with the same text."""
+    from difflib import SequenceMatcher
+
+    from ..ingest import parse_text
+    from .render import comparable, render
+
+    fmt = annotated.meta["format"]
+    posting = parse_text(render(annotated, fmt), source=annotated.id, format=_INGEST_FORMAT[fmt])
+    want = [comparable(line.text) for line in annotated.lines]
+    got = [comparable(line.text) for line in posting.lines]
+    matcher = SequenceMatcher(None, want, got, autojunk=False)
+    out: dict[int, Line] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            out[block.a + k] = posting.lines[block.b + k]
+    return out
+
+
+def base_pipeline(config: LinearConfig = LinearConfig()) -> "Language":
     """A blank English pipeline with the cue ruler and an untrained line classifier."""
     import spacy
 
@@ -74,7 +114,7 @@ def base_pipeline() -> "Language":
 
     nlp = spacy.blank("en")
     nlp.add_pipe("cco_jobs_cue_ruler")
-    nlp.add_pipe("cco_jobs_line_classifier")
+    nlp.add_pipe("cco_jobs_line_classifier", config={"char_ngrams": config.char_ngrams})
     return nlp
 
 
@@ -187,7 +227,7 @@ def train_pipeline(
     calibrate: bool = True,
 ) -> "Language":
     """Train a complete pipeline (cue ruler + line classifier) on ``train``."""
-    nlp = base_pipeline()
+    nlp = base_pipeline(config)
     examples = featurize(nlp, train, config)
     labels, features, weights, bias = fit_linear(examples, config)
     temperature = fit_temperature(examples, config) if calibrate else 1.0

@@ -1,0 +1,224 @@
+"""The local engine: a process pool over chunks of postings, results in input order.
+
+Each worker loads the pipeline once (the pool's initializer) and scores whole chunks,
+so ``nlp.pipe`` batches a chunk and only plain rows cross the process boundary. At
+most a few chunks per worker are in flight: the input is read only as fast as it is
+scored, so memory stays flat however long the input is. With one job everything runs
+in this process, without a pool.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+from .progress import BatchSummary, Progress
+from .readers import Columns, Source, plan_inputs
+from .records import BatchError, InputRecord
+from .scoring import ChunkRows, score_chunk
+from .writers import Output, output_kind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["BatchSummary", "ChunkScorer", "StrictStop", "chunked", "run_batch"]
+
+#: Postings per task: one ``nlp.pipe`` pass in a worker.
+DEFAULT_CHUNK = 32
+#: How worker processes start. ``fork`` shares the parent's imports and starts workers
+#: in milliseconds; ``spawn`` re-imports everything (see benchmarks/batch.py).
+DEFAULT_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+class StrictStop(BatchError):
+    """``strict`` and a row failed: the run stopped there. ``summary`` has the counts."""
+
+    def __init__(self, message: str, summary: BatchSummary) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """What a worker needs to score chunks (picklable)."""
+
+    model: str | None = None
+    max_bytes: int = 5_000_000
+    with_lines: bool = True
+    batch_size: int = 64
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: WorkerConfig) -> None:
+    from ..analysis import load_pipeline
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _WORKER["config"] = config
+    try:
+        _WORKER["nlp"] = load_pipeline(config.model)
+    except Exception as exc:  # noqa: BLE001 - re-raised by the first task, in the parent
+        _WORKER["error"] = exc
+
+
+def _score_in_worker(records: Sequence[InputRecord]) -> ChunkRows:
+    if "error" in _WORKER:
+        raise _WORKER["error"]
+    config: WorkerConfig = _WORKER["config"]
+    return score_chunk(records, _WORKER["nlp"], max_bytes=config.max_bytes,
+                       with_lines=config.with_lines, batch_size=config.batch_size)
+
+
+class ChunkScorer:
+    """Score chunks in order, in this process (``jobs=1``) or in a pool of ``jobs`` processes."""
+
+    def __init__(self, config: WorkerConfig, jobs: int = 1, *, nlp: "Language | None" = None,
+                 start_method: str | None = None, window: int | None = None) -> None:
+        self.config = config
+        self.jobs = max(1, jobs)
+        self.window = window or 3 * self.jobs
+        self._nlp = nlp
+        self._pool: Any = None
+        if self.jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            # ProcessPoolExecutor rather than multiprocessing.Pool: a worker that dies
+            # (killed for memory) fails the run instead of hanging it
+            context = multiprocessing.get_context(start_method or DEFAULT_START_METHOD)
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
+                                             initargs=(config,))
+
+    def map(self, chunks: Iterable[Sequence[InputRecord]]) -> Iterator[ChunkRows]:
+        """Scored chunks in the order of ``chunks``; reads ahead at most ``window`` chunks."""
+        if self._pool is None:
+            from ..analysis import load_pipeline
+
+            nlp = self._nlp or load_pipeline(self.config.model)
+            c = self.config
+            for chunk in chunks:
+                yield score_chunk(chunk, nlp, max_bytes=c.max_bytes, with_lines=c.with_lines,
+                                  batch_size=c.batch_size)
+            return
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(self._pool.submit(_score_in_worker, chunk))
+            if len(pending) >= self.window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self, *, now: bool = False) -> None:
+        if self._pool is None:
+            return
+        if now:
+            processes = list(getattr(self._pool, "_processes", {}).values())
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:  # do not wait for the chunks in hand
+                process.terminate()
+        else:
+            self._pool.shutdown()
+        self._pool = None
+
+    def __enter__(self) -> "ChunkScorer":
+        return self
+
+    def __exit__(self, exc_type: Any, *exc: object) -> None:
+        self.close(now=exc_type is not None)
+
+
+def chunked(records: Iterable[InputRecord], size: int) -> Iterator[list[InputRecord]]:
+    """Lists of ``size`` records (the last one shorter)."""
+    it = iter(records)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *,
+              lines: str | os.PathLike[str] | None = None, text_col: str | None = None,
+              html_col: str | None = None, id_col: str | None = None, jobs: int | None = None,
+              resume: bool = False, strict: bool = False, progress: bool | None = None,
+              max_bytes: int | None = None, model: str | None = None, chunk_size: int = DEFAULT_CHUNK,
+              start_method: str | None = None, commit_rows: int = 5000) -> BatchSummary:
+    """Score every row of ``inputs`` into the postings table ``output`` (and ``lines``).
+
+    ``inputs`` are folders, globs or files (posting files, JSONL, CSV, Parquet); see
+    :mod:`cco_jobs.batch.readers`. ``jobs`` worker processes (default: the CPU count)
+    score chunks of ``chunk_size`` postings. ``progress=None`` shows a bar only when
+    stderr is a terminal. ``resume`` skips ids already in the output. With ``strict``
+    the first failed row stops the run with :class:`StrictStop`. Ctrl-C stops reading,
+    saves what was scored and returns a summary with ``interrupted`` set.
+
+    >>> summary = run_batch(["scrape.jsonl"], "scores.parquet", lines="lines.parquet")  # doctest: +SKIP
+    """
+    from ..ingest import DEFAULT_MAX_BYTES
+
+    started = time.perf_counter()
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    for target in filter(None, (output, lines)):
+        output_kind(target)  # an unknown output type fails before any input is opened
+    sources = plan_inputs(inputs, Columns(text=text_col, html=html_col, id=id_col))
+    out = Output(output, lines, resume=resume, commit_rows=commit_rows)
+    done = out.done_ids()
+    summary = BatchSummary(outputs=[os.fspath(p) for p in (output, lines) if p is not None])
+    config = WorkerConfig(model=model, max_bytes=max_bytes, with_lines=lines is not None)
+    show = bool(sys.stderr.isatty()) if progress is None else progress
+    bar = Progress(sum(source.count() for source in sources) if show else None, enabled=show)
+    try:
+        with ChunkScorer(config, jobs or os.cpu_count() or 1, start_method=start_method) as scorer:
+            records = _unseen(sources, max_bytes, done, summary, bar)
+            for chunk in scorer.map(chunked(records, chunk_size)):
+                if strict and chunk.failed:
+                    _keep_through_first_error(chunk)
+                out.add(chunk)
+                summary.scored += chunk.scored
+                summary.failed += chunk.failed
+                summary.first_error = summary.first_error or chunk.first_error
+                bar.update(chunk.rows, summary.failed)
+                if strict and chunk.failed:
+                    scorer.close(now=True)  # do not finish the chunks in flight
+                    break
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    except BaseException:
+        out.abort()
+        raise
+    finally:
+        bar.close()
+    out.finish()
+    summary.read = summary.scored + summary.failed + summary.skipped
+    summary.seconds = time.perf_counter() - started
+    if strict and summary.first_error:
+        source, error = summary.first_error
+        raise StrictStop(f"{source}: {error} (--strict)", summary)
+    return summary
+
+
+def _unseen(sources: list[Source], max_bytes: int, done: set[str], summary: BatchSummary,
+            bar: Progress) -> Iterator[InputRecord]:
+    for source in sources:
+        for record in source.records(max_bytes):
+            if record.id in done:
+                summary.skipped += 1
+                bar.update(1)
+                continue
+            yield record
+
+
+def _keep_through_first_error(chunk: ChunkRows) -> None:
+    """Cut a chunk after its first failed row (``strict`` stops there)."""
+    from .rows import POSTING_NAMES
+
+    error_at = POSTING_NAMES.index("error")
+    first = next(i for i, row in enumerate(chunk.postings) if row[error_at] is not None)
+    kept = {row[0] for row in chunk.postings[:first + 1]}
+    chunk.postings = chunk.postings[:first + 1]
+    chunk.lines = [row for row in chunk.lines if row[0] in kept]
+    chunk.scored = first
+    chunk.failed = 1

@@ -1,0 +1,98 @@
+"""Section keys from real heading wordings, and the posting's title and company."""
+from __future__ import annotations
+
+import pytest
+
+from cco_jobs.ingest import parse_text
+from cco_jobs.ingest.sections import known_section, section_key
+from cco_jobs.posting import SECTIONS
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("What you'll do", "responsibilities"), ("What You’ll Do:", "responsibilities"),
+    ("Key accountabilities", "responsibilities"), ("Responsibilities", "responsibilities"),
+    ("The role", "responsibilities"), ("Your impact", "responsibilities"), ("Duties", "responsibilities"),
+    ("Responsabilités", "responsibilities"), ("Vos missions", "responsibilities"),
+    ("Essential Duties and Responsibilities", "responsibilities"), ("1. Responsibilities", "responsibilities"),
+    ("Who you are", "qualifications"), ("Requirements", "qualifications"), ("Person specification", "qualifications"),
+    ("Essential criteria", "qualifications"), ("Qualifications", "qualifications"),
+    ("Profil recherché", "qualifications"), ("Nice to have", "qualifications"), ("About you", "qualifications"),
+    ("About us", "about_company"), ("Who we are", "about_company"), ("The organisation", "about_company"),
+    ("About Harbourline Logistics", "about_company"), ("Company Overview", "about_company"),
+    ("Benefits", "benefits"), ("Perks", "benefits"), ("What we offer", "benefits"), ("Avantages", "benefits"),
+    ("What's in it for you?", "benefits"),
+    ("Salary", "compensation"), ("Compensation", "compensation"), ("Pay", "compensation"),
+    ("Compensation & Benefits", "compensation"), ("Rémunération", "compensation"),
+    ("Equal opportunity", "eeo"), ("Diversity", "eeo"), ("Our commitment to inclusion", "eeo"),
+    ("How to apply", "apply"), ("Next steps", "apply"), ("Comment postuler ?", "apply"),
+    ("Overview", "summary"), ("The opportunity", "summary"), ("Job summary", "summary"),
+    ("Job purpose", "summary"), ("About the role", "summary"), ("Le poste", "summary"),
+    ("Responsibilites", "responsibilities"), ("Qualifcations", "qualifications"),  # typos, fuzzy
+    ("Your key responsibilities in this exciting role", "responsibilities"),  # keywords
+    ("Similar jobs (3)", "other"), ("Chief Customer Officer", "other"), ("Hybrid working", "other"),
+])
+def test_section_key(heading, key):
+    assert key in SECTIONS
+    assert section_key(heading) == key
+
+
+@pytest.mark.parametrize("line", ["Apply", "Customer Experience", "candidate", "Closing Date: 18/04/2025",
+                                  "Base salary £190,000", "Chief Customer Officer"])
+def test_bare_lines_that_are_not_headings(line):
+    assert known_section(line) is None
+
+
+def test_lines_get_the_section_of_the_nearest_heading_above():
+    posting = parse_text(
+        "Chief Customer Officer\nAcme · London\n\nAbout us\nWe sell tea.\n\nThe Role\nReporting to the CEO.\n"
+        "- Own the strategy\n\nStrategy stuff:\n- Something\n\nBenefits\n- Pension\n\nSimilar jobs\n"
+        "=============\nHead of CX\n",
+        format="text",
+    )
+    got = [(line.text, line.section, line.heading) for line in posting.lines]
+    assert got == [
+        ("Chief Customer Officer", "header", None),
+        ("Acme · London", "header", None),
+        ("About us", "about_company", "About us"),
+        ("We sell tea.", "about_company", "About us"),
+        ("The Role", "responsibilities", "The Role"),
+        ("Reporting to the CEO.", "responsibilities", "The Role"),
+        ("Own the strategy", "responsibilities", "The Role"),
+        ("Strategy stuff", "responsibilities", "Strategy stuff"),  # a sub-heading keeps its section
+        ("Something", "responsibilities", "Strategy stuff"),
+        ("Benefits", "benefits", "Benefits"),
+        ("Pension", "benefits", "Benefits"),
+        ("Similar jobs", "other", "Similar jobs"),  # a heading with markup starts a section
+        ("Head of CX", "other", "Similar jobs"),
+    ]
+
+
+@pytest.mark.parametrize("document, title, company", [
+    ("Job title: Head of Customer Success\nCompany: Brightlane Ltd\nWe are hiring.\n", "Head of Customer Success",
+     "Brightlane Ltd"),
+    ("Chief Customer Officer at Harbourline Logistics\nLeeds\nYou will own the customer strategy.\n",
+     "Chief Customer Officer", "Harbourline Logistics"),
+    ("VP, Customer Experience\n\nAbout Quaystone\nWe automate payments.\n", "VP, Customer Experience", "Quaystone"),
+    ("Skip to main content\nSign in\nDirector of Customer Service\nWe are a utility.\n",
+     "Director of Customer Service", None),
+    ("We are looking for someone to lead our customer team and report to the Chief Executive.\nApply today.\n",
+     None, None),
+    ("<html><head><title>Careers at Meridian | Chief Customer Officer</title></head><body><h1>Chief Customer "
+     "Officer</h1><p>Lead the group customer strategy.</p></body></html>", "Chief Customer Officer", "Meridian"),
+    ("<html><head><meta property='og:title' content='Head of Support at Tasklane'></head><body>"
+     "<p>Lead our support team across two continents.</p></body></html>", "Head of Support", "Tasklane"),
+    ("<html><head><meta property='og:site_name' content='LinkedIn'><title>Careers</title></head><body>"
+     "<h1>Welcome</h1><p>Lead our support team across two continents.</p></body></html>", None, None),
+    ("# Chief Experience Officer\n\n**Lumenfold** | Remote\n\n## About Lumenfold\n\nWe run programs.\n",
+     "Chief Experience Officer", "Lumenfold"),
+])
+def test_title_and_company(document, title, company):
+    posting = parse_text(document)
+    assert (posting.title, posting.company) == (title, company)
+
+
+def test_title_line_starts_no_section_but_is_a_heading():
+    posting = parse_text("Sign in\nHead of Support\nRemote, US\n\nResponsibilities\n- Run the queue\n", format="text")
+    title = posting.lines[1]
+    assert title.is_heading and title.section == "header"
+    assert posting.lines[2].section == "header"
