@@ -255,7 +255,7 @@ class LineClassifier:
             if top > 0:
                 for i in np.argsort(-evidence)[: self.max_cues]:
                     token = span[int(i)]
-                    if evidence[i] >= 0.4 * top and not token.is_stop and not token.is_punct:
+                    if evidence[i] >= 0.5 * top and not token.is_stop and not token.is_punct:
                         found.append((float(evidence[i]), token.i, token.i + 1, lab))
         chosen: list[tuple[int, int, str]] = []
         taken: set[int] = set()

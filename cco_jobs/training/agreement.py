@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .corpus import LABELS, REQUIREMENT_LABELS, read_corpus
+from .corpus import LABELS, REQUIREMENT_LABELS
 from .evaluate import line_metrics
 
 
@@ -32,30 +32,33 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
-def agreement(corpus_dir: str | Path, folder: str | Path) -> dict:
-    """Agreement figures between the corpus (first annotator) and the second annotation."""
+def agreement(folder: str | Path) -> dict:
+    """Agreement figures between the first and the second annotation of the sample.
+
+    ``first_annotation.tsv`` holds the corpus labels of the sampled lines as they were when
+    the second annotator worked (the corpus was corrected afterwards, see
+    ``resolution.tsv``), so the figure stays reproducible.
+    """
     folder = Path(folder)
-    gold = {(p.id, i + 1): line for p in read_corpus(corpus_dir) for i, line in enumerate(p.lines)}
-    second = _read_tsv(folder / "second_annotation.tsv")
-    sample = _read_tsv(folder / "sample.tsv")
-    texts = {(r["posting"], int(r["line"])): r["text"] for r in sample}
+    first = {(r["posting"], r["line"]): r for r in _read_tsv(folder / "first_annotation.tsv")}
+    texts = {(r["posting"], r["line"]): r["text"] for r in _read_tsv(folder / "sample.tsv")}
     first_labels, second_labels, disagreements = [], [], []
-    for row in second:
-        key = (row["posting"], int(row["line"]))
-        line = gold.get(key)
-        if line is None or line.text != texts.get(key):
-            continue  # the corpus line changed since the sample was drawn
-        first_labels.append(line.label)
+    for row in _read_tsv(folder / "second_annotation.tsv"):
+        key = (row["posting"], row["line"])
+        a = first[key]["label"]
+        first_labels.append(a)
         second_labels.append(row["label"])
-        if line.label != row["label"]:
-            disagreements.append({"posting": key[0], "line": key[1], "text": line.text,
-                                  "first": line.label, "second": row["label"]})
+        if a != row["label"]:
+            disagreements.append({"posting": key[0], "line": int(key[1]), "text": texts[key],
+                                  "first": a, "second": row["label"]})
     m = line_metrics(first_labels, second_labels)
-    req = [(x, y) for x, y in zip(first_labels, second_labels)]
+    req = [(x, y) for x, y in zip(first_labels, second_labels) if x != "context" or y != "context"]
     return {
         "n": len(first_labels),
         "kappa": round(cohen_kappa(first_labels, second_labels), 4),
-        "agreement": round(sum(x == y for x, y in req) / max(len(req), 1), 4),
+        "agreement": round(sum(x == y for x, y in zip(first_labels, second_labels)) / max(len(first_labels), 1), 4),
+        "n_requirement_lines": len(req),
+        "kappa_requirement_lines": round(cohen_kappa([x for x, _ in req], [y for _, y in req]), 4),
         "macro_f1_requirement_labels": round(m.macro_f1, 4),
         "requirement_vs_context_f1": round(m.requirement_f1, 4),
         "confusion": {"labels": list(LABELS), "rows_first_columns_second": m.confusion},
@@ -67,7 +70,7 @@ def agreement(corpus_dir: str | Path, folder: str | Path) -> dict:
 
 if __name__ == "__main__":  # python -m cco_jobs.training.agreement
     root = Path(__file__).resolve().parents[2]
-    result = agreement(root / "corpora" / "postings", root / "corpora" / "agreement")
+    result = agreement(root / "corpora" / "agreement")
     (root / "corpora" / "agreement" / "agreement.json").write_text(
         json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print({k: v for k, v in result.items() if k not in ("disagreements", "confusion")})

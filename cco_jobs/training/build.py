@@ -103,6 +103,12 @@ def build(corpus_dir: str | Path, out_dir: str | Path, *, config_path: str | Pat
     nlp.get_pipe("cco_jobs_commitment_scorer").model = model
     test_metrics = evaluate_lines(nlp, test) if test else None
     score_metrics = evaluate_scores(nlp, test) if test else {}
+    # postings written without labels in mind and annotated afterwards by another hand:
+    # never trained on, the closest thing here to the real postings the model will meet
+    heldout_dir = corpus_dir.parent / "heldout"
+    heldout = read_corpus(heldout_dir) if heldout_dir.is_dir() else []
+    heldout_metrics = evaluate_lines(nlp, heldout) if heldout else None
+    heldout_scores = evaluate_scores(nlp, heldout) if heldout else {}
     import sklearn
     import spacy
 
@@ -121,7 +127,10 @@ def build(corpus_dir: str | Path, out_dir: str | Path, *, config_path: str | Pat
         "libraries": {"spacy": spacy.__version__, "scikit-learn": sklearn.__version__,
                       "python": platform.python_version()},
         "metrics": {"test_lines": test_metrics.to_dict() if test_metrics else None,
-                    "test_scores": score_metrics},
+                    "test_scores": score_metrics,
+                    "heldout_lines": heldout_metrics.to_dict() if heldout_metrics else None,
+                    "heldout_scores": heldout_scores,
+                    "heldout_postings": len(heldout)},
     }
     nlp.meta.update({"name": "cco_lines", "version": MODEL_VERSION,
                      "description": "cco_jobs line classifier, cue and signal rulers, commitment score",

@@ -71,6 +71,21 @@ def write_model_card(model_dir: str | Path, details: dict) -> Path:
             out.append(f"  - {v['low']} (level ≤2, score {v['low_score']}) vs {v['high']} "
                        f"(level ≥4, score {v['high_score']})")
         out.append("")
+    held = m.get("heldout_lines")
+    if held:
+        hs = m.get("heldout_scores") or {}
+        out += ["## Held-out realism set", "",
+                f"{m['heldout_postings']} postings in `corpora/heldout/` were written as plain job postings, "
+                "with no labels in mind, and annotated afterwards by a different annotator. They are never "
+                "trained on: the nearest thing here to the real postings the model will meet.", "",
+                "| metric | value |", "| --- | --- |"]
+        for key in ("requirement_vs_context_f1", "macro_f1_requirement_labels",
+                    "strategic_vs_tactical_accuracy", "accuracy", "expected_calibration_error"):
+            if key in held:
+                out.append(f"| {key.replace('_', ' ')} | {held[key]:.3f} |")
+        if hs:
+            out.append(f"| commitment score Spearman | {hs['spearman']:.3f} |")
+        out.append("")
     if comparison:
         out += ["## Model comparison (dev split) and generalisation", ""]
         out += comparison.get("markdown", [])

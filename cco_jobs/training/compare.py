@@ -112,12 +112,13 @@ def compare(corpus_dir: Path, splits_dir: Path, base: LinearConfig,
     train = [by_id[i] for i in splits["train"] if i in by_id]
     dev = [by_id[i] for i in splits["dev"] if i in by_id]
     candidates: list[tuple[str, Callable[[], LineMetrics]]] = [
-        (f"linear C={c}", lambda c=c: _linear_eval(train, dev, replace(base, C=c))) for c in (1.0, 4.0, 16.0)
+        (f"linear C={c}", lambda c=c: _linear_eval(train, dev, replace(base, C=c))) for c in (1.0, 4.0, 16.0, 32.0)
     ]
     candidates += [
         ("linear, no lexicon features", lambda: _linear_eval(train, dev, replace(base, use_lexicon=False))),
         ("linear, no section features", lambda: _linear_eval(train, dev, replace(base, use_section=False))),
         ("linear, no class weights", lambda: _linear_eval(train, dev, replace(base, class_weight=None))),
+        ("linear, no character 4-grams", lambda: _linear_eval(train, dev, replace(base, char_ngrams=False))),
     ]
     if textcat:
         candidates += [("spaCy textcat BOW", lambda: _textcat_eval(train, dev, "bow")),

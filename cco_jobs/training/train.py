@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 class LinearConfig:
     """Hyper-parameters of the linear line classifier (``configs/lines.cfg``)."""
 
-    C: float = 4.0
+    C: float = 16.0
     min_count: int = 2
     class_weight: str | None = "balanced"
     max_iter: int = 2000
