@@ -317,3 +317,15 @@ def test_importing_the_batch_modules_stays_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "[]"
+
+
+def test_a_model_that_cannot_load_fails_the_run_in_one_line(tmp_path):
+    src = _write_jsonl(tmp_path / "in.jsonl", [{"text": CCO}, {"text": VP}, {"text": HTML}])
+    empty = tmp_path / "no_model"
+    empty.mkdir()
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(cli, ["batch", str(src), "-o", str(tmp_path / "o.parquet"), "-j", jobs,
+                                          "--model", str(empty), "--batch-size", "1"])
+        assert result.exit_code == 1, result.output
+        assert "no trained pipeline here" in result.stderr
+    assert not (tmp_path / "o.parquet").exists()

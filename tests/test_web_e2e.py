@@ -190,7 +190,7 @@ def test_uploaded_file_fills_the_editor(page):
     page.set_input_files("#upload", files=[{
         "name": "draft.md", "mimeType": "text/markdown",
         "buffer": b"# Chief Customer Officer\n\n## What you will do\n\n- Own the customer strategy.\n"}])
-    page.wait_for_function("document.querySelector('#report').dataset.state === 'ready'")
+    page.wait_for_function("() => document.querySelector('#report').dataset.state === 'ready'")
     assert page.input_value("#format") == "markdown"
     assert page.input_value("#draft").startswith("# Chief Customer Officer")
     assert "strategic" in page.eval_on_selector_all("#report li.line", "els => els.map(e => e.dataset.label)")

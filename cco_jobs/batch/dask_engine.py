@@ -121,7 +121,7 @@ def score_partition(frame: "pd.DataFrame", job: PartitionJob) -> "pd.DataFrame":
     records = table_records(str(frame["path"].iat[0]), int(frame["row"].iat[0]), frame["id"].tolist(),
                             frame["value"].tolist(), job.columns, job.max_bytes)
     postings = TableStore(job.postings, "postings", group_rows=4096)
-    lines = TableStore(job.lines, "lines", group_rows=65536) if job.lines else None
+    lines = TableStore(job.lines, "lines", group_rows=16384) if job.lines else None
     scored = failed = 0
     first: tuple[str, str] | None = None
     with _LOCK:

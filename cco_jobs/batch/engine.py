@@ -94,6 +94,7 @@ class ChunkScorer:
             context = multiprocessing.get_context(start_method or DEFAULT_START_METHOD)
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
                                              initargs=(config,))
+            self._pool.submit(os.getpid)  # start the workers now (loading their pipelines)
 
     def map(self, chunks: Iterable[Sequence[InputRecord]]) -> Iterator[ChunkRows]:
         """Scored chunks in the order of ``chunks``; reads ahead at most ``window`` chunks."""
@@ -169,9 +170,11 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *,
     summary = BatchSummary(outputs=[os.fspath(p) for p in (output, lines) if p is not None])
     config = WorkerConfig(model=model, max_bytes=max_bytes, with_lines=lines is not None)
     show = bool(sys.stderr.isatty()) if progress is None else progress
-    bar = Progress(sum(source.count() for source in sources) if show else None, enabled=show)
+    bar = Progress(None, enabled=False)
     try:
+        # workers start before the progress bar's thread and before any input is read
         with ChunkScorer(config, jobs or os.cpu_count() or 1, start_method=start_method) as scorer:
+            bar = Progress(sum(source.count() for source in sources) if show else None, enabled=show)
             records = _unseen(sources, max_bytes, done, summary, bar)
             for chunk in scorer.map(chunked(records, chunk_size)):
                 if strict and chunk.failed:

@@ -211,11 +211,14 @@ class ParquetSource:
         cols = self.columns
         needed = list(dict.fromkeys(filter(None, (cols.value, cols.id))))
         row = 0
-        for batch in self.file.iter_batches(batch_size=batch_rows, columns=needed):
-            values = batch.column(cols.value).to_pylist()
-            ids = batch.column(cols.id).to_pylist() if cols.id else [None] * len(values)
-            yield from table_records(self.path, row, ids, values, cols, max_bytes)
-            row += len(values)
+        # one reader per row group: a single iter_batches over a whole file kept more and
+        # more Arrow memory as it went (17 MB flat this way, 72 MB and growing at 30k rows)
+        for group in range(self.file.metadata.num_row_groups):
+            for batch in self.file.iter_batches(batch_size=batch_rows, row_groups=[group], columns=needed):
+                values = batch.column(cols.value).to_pylist()
+                ids = batch.column(cols.id).to_pylist() if cols.id else [None] * len(values)
+                yield from table_records(self.path, row, ids, values, cols, max_bytes)
+                row += len(values)
 
 
 def table_records(path: str, first_row: int, ids: Sequence, values: Sequence, cols: Columns,

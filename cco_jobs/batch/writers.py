@@ -171,7 +171,7 @@ class Output:
         if lines is not None and Path(lines).resolve() == Path(postings).resolve():
             raise BatchError("the lines table needs its own output path")
         self.postings = TableStore(postings, "postings", group_rows=4096)
-        self.lines = TableStore(lines, "lines", group_rows=65536) if lines is not None else None
+        self.lines = TableStore(lines, "lines", group_rows=16384) if lines is not None else None
         self.stores = [s for s in (self.lines, self.postings) if s is not None]
         self.commit_rows = commit_rows
         self.commit_seconds = commit_seconds
@@ -251,7 +251,7 @@ def _merge_parquet(sources: list[Path], tmp: Path, table: str) -> None:
     schema = arrow_schema(table)
     with pq.ParquetWriter(tmp, schema) as writer:
         for source in sources:
-            for batch in pq.ParquetFile(source).iter_batches(batch_size=65536):
+            for batch in pq.ParquetFile(source).iter_batches(batch_size=16384):
                 writer.write_table(pa.Table.from_batches([batch]).select(schema.names).cast(schema))
         if not sources:
             writer.write_table(schema.empty_table())
