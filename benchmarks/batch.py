@@ -18,11 +18,12 @@ Usage::
 
     python benchmarks/batch.py                                  # 2,000 rows; memory at 10k and 100k
     python benchmarks/batch.py --rows 1000 --memory-rows 1000,4000 --stages
-    python benchmarks/batch.py --start-methods fork,spawn        # compare how workers start
+    python benchmarks/batch.py --start-methods forkserver,fork,spawn   # compare how workers start
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -130,16 +131,23 @@ def run_engine(src: Path, jobs: int, start_method: str, workdir: Path) -> dict:
     summary = json.loads(proc.stdout.read().strip().splitlines()[-1])
     main = peaks.pop(proc.pid, 0.0)
     workers = sorted((mb for mb in peaks.values() if mb > 60), reverse=True)  # not the resource tracker
+    n = max(1, summary["read"])
     return {"jobs": jobs, "start": start_method, "wall_s": wall, "rows": summary["read"],
             "postings_per_s": summary["read"] / wall, "main_mb": main, "worker_mb": workers,
-            "failed": summary["failed"]}
+            "failed": summary["failed"], "main_cpu_ms": 1000 * summary["main_cpu"] / n,
+            "worker_cpu_ms": 1000 * summary["worker_cpu"] / n}
 
 
 def child(src: str, out: str, lines: str, jobs: str, start_method: str) -> None:
+    import resource
+
     from cco_jobs.batch.engine import run_batch
 
-    summary = run_batch([src], out, lines=lines, jobs=int(jobs), start_method=start_method, progress=False)
-    print(json.dumps({"read": summary.read, "failed": summary.failed, "seconds": summary.seconds}))
+    summary = run_batch([src], out, lines=lines, jobs=int(jobs), progress=False,
+                        start_method=None if start_method in ("default", "in-process") else start_method)
+    own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(json.dumps({"read": summary.read, "failed": summary.failed, "seconds": summary.seconds,
+                      "main_cpu": own.ru_utime + own.ru_stime, "worker_cpu": workers.ru_utime + workers.ru_stime}))
 
 
 def stages(rows: list[tuple[str, str]]) -> dict[str, float]:
@@ -153,23 +161,24 @@ def stages(rows: list[tuple[str, str]]) -> dict[str, float]:
     nlp = load_pipeline()
     info = model_info(nlp)
     times: dict[str, float] = {}
+    clock = time.perf_counter
 
-    def timed(name, fn):
-        start = time.perf_counter()
-        value = fn()
-        times[name] = times.get(name, 0.0) + time.perf_counter() - start
-        return value
-
-    for rnd in range(2):  # the first round warms caches and is discarded
+    for warm in (False, True):  # round one teaches the tokenizer the vocabulary, as a worker's warm-up does
         times.clear()
-        with nlp.memory_zone():
-            posts = timed("ingest (parse HTML into lines)", lambda: [parse_text(h, format="html") for _, h in rows])
-            docs = timed("posting_doc (tokenize)", lambda: [posting_doc(nlp, p) for p in posts])
+        with nlp.memory_zone() if warm else contextlib.nullcontext():
+            t = clock()
+            posts = [parse_text(html, format="html") for _, html in rows]
+            t, times["ingest (parse HTML into lines)"] = clock(), clock() - t
+            docs = [posting_doc(nlp, p) for p in posts]
+            t, times["posting_doc (tokenize)"] = clock(), clock() - t
             for name, proc in nlp.pipeline:
-                docs = timed(name, lambda: list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs])
-            reports = timed("build_report", lambda: [build_report(p, d, info) for p, d in zip(posts, docs)])
-            timed("batch rows", lambda: [(posting_row(InputRecord("x", "x"), r, info), line_rows("x", r))
-                                         for r in reports])
+                docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+                t, times[name] = clock(), clock() - t
+            reports = [build_report(p, d, info) for p, d in zip(posts, docs)]
+            t, times["build_report"] = clock(), clock() - t
+            for r in reports:
+                posting_row(InputRecord("x", "x"), r, info), line_rows("x", r)
+            times["batch rows"] = clock() - t
             del docs
     return {name: 1000 * s / len(rows) for name, s in times.items()}
 
@@ -181,7 +190,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=2000, help="postings for the -j1/-j2 runs")
     parser.add_argument("--memory-rows", default="10000,100000",
                         help="two sizes for the -j2 memory comparison ('' to skip)")
-    parser.add_argument("--start-methods", default="fork", help="worker start methods to compare for -j2")
+    parser.add_argument("--start-methods", default="default",
+                        help="worker start methods to compare for -j2: default, forkserver, fork, spawn")
     parser.add_argument("--stages", action="store_true", help="also time each step in one process")
     parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -201,14 +211,15 @@ def main() -> None:
         print(f"postings: {args.rows:,}, {yard['words_per_posting']:.0f} visible words each on average")
         print(f"yardstick (blank 'en' tokenizer, collapsed text, 1 process): "
               f"{yard['postings_per_s']:,.0f} postings/s ({yard['tokens_per_s']:,.0f} tokens/s)")
-        results = [run_engine(src, 1, "fork", workdir)]
-        for method in args.start_methods.split(","):
+        results = [run_engine(src, 1, "in-process", workdir)]
+        for method in args.start_methods.split(","):  # the first is the one compared below
             results.append(run_engine(src, 2, method, workdir))
         for r in results:
             print(f"batch -j{r['jobs']} ({r['start']}): {r['postings_per_s']:,.1f} postings/s "
                   f"({r['rows']:,} rows in {r['wall_s']:.1f} s, {r['failed']} failed); "
                   f"ratio to yardstick {r['postings_per_s'] / yard['postings_per_s']:.3f}; "
-                  f"peak MB main {r['main_mb']:.0f}, workers {', '.join(f'{m:.0f}' for m in r['worker_mb']) or '-'}")
+                  f"peak MB main {r['main_mb']:.0f}, workers {', '.join(f'{m:.0f}' for m in r['worker_mb']) or '-'}; "
+                  f"CPU ms/posting main {r['main_cpu_ms']:.1f}, workers {r['worker_cpu_ms']:.1f}")
         j1, j2 = results[0], results[1]
         print(f"-j2 / -j1 speed-up: {j2['postings_per_s'] / j1['postings_per_s']:.2f}x; "
               f"-j2 / yardstick: {j2['postings_per_s'] / yard['postings_per_s']:.3f} (goal >= 0.6)")
@@ -218,7 +229,7 @@ def main() -> None:
             else:
                 path = workdir / f"memory-{n}.parquet"
                 write_input(path, rows[:n])
-                r = run_engine(path, 2, "fork", workdir)
+                r = run_engine(path, 2, "default", workdir)
             print(f"memory at {n:,} rows (-j2): main {r['main_mb']:.0f} MB, workers "
                   f"{', '.join(f'{m:.0f}' for m in r['worker_mb'])} MB ({r['postings_per_s']:.1f} postings/s)")
         if args.stages:

@@ -329,3 +329,20 @@ def test_a_model_that_cannot_load_fails_the_run_in_one_line(tmp_path):
         assert result.exit_code == 1, result.output
         assert "no trained pipeline here" in result.stderr
     assert not (tmp_path / "o.parquet").exists()
+
+
+def test_the_progress_bar_shows_rate_and_eta_only_when_asked_or_on_a_terminal():
+    import io
+
+    from cco_jobs.batch.progress import BatchSummary, Progress
+
+    stream = io.StringIO()
+    with Progress(10, enabled=True, stream=stream) as bar:
+        bar.update(4, failed=1)
+    assert "4/10" in stream.getvalue() and "posting/s" in stream.getvalue() and "<" in stream.getvalue()
+    quiet = io.StringIO()
+    with Progress(10, stream=quiet) as bar:  # StringIO is not a terminal
+        bar.update(4)
+    assert quiet.getvalue() == ""
+    line = BatchSummary(read=5, scored=3, failed=1, skipped=1, seconds=2.0).line()
+    assert line.startswith("read 5 rows: 3 scored, 1 failed, 1 skipped") and "2.0 postings/s" in line

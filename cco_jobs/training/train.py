@@ -160,10 +160,20 @@ def _design_matrix(feature_lists: Sequence[Sequence[str]], vocab: dict[str, int]
                       dtype=np.float64)
 
 
+def _class_weight(y: Sequence[str], how: str | None) -> dict[str, float] | str | None:
+    """``balanced`` (inverse frequency), ``sqrt`` (its square root: rare labels get a
+    push without being over-predicted) or ``None``."""
+    if how != "sqrt":
+        return how
+    counts = Counter(y)
+    n, k = len(y), len(counts)
+    return {lab: float(np.sqrt(n / (k * c))) for lab, c in counts.items()}
+
+
 def _fit_lr(X, y: Sequence[str], config: LinearConfig):
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=config.C, class_weight=config.class_weight,
+    model = LogisticRegression(C=config.C, class_weight=_class_weight(y, config.class_weight),
                                max_iter=config.max_iter)
     return model.fit(X, y)
 
