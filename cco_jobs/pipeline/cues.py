@@ -1,16 +1,15 @@
 """``cco_jobs_cue_ruler``: marks the domain lexicon's cue phrases as ``doc.spans["cues"]``."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable, Mapping
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import LEXICON
+from .rules import SavedPatterns
 
 CUES_KEY = "cues"
 
@@ -25,7 +24,7 @@ def make_cue_ruler(nlp: Language, name: str, spans_key: str) -> "CueRuler":
     return CueRuler(nlp, name, spans_key=spans_key, lexicon=LEXICON)
 
 
-class CueRuler:
+class CueRuler(SavedPatterns):
     """Case-insensitive phrase matches of the cue lexicon, one span per match.
 
     Overlapping matches are resolved to the longest (``filter_spans``), so "contact
@@ -62,16 +61,5 @@ class CueRuler:
         doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "patterns.json", self.patterns)
-        srsly.write_json(path / "cfg.json", {"spans_key": self.spans_key})
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "CueRuler":
-        path = Path(path)
-        self.spans_key = srsly.read_json(path / "cfg.json")["spans_key"]
-        self.patterns = {}
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.add_patterns(srsly.read_json(path / "patterns.json"))
-        return self
+    def _new_matcher(self) -> PhraseMatcher:
+        return PhraseMatcher(self.nlp.vocab, attr="LOWER")

@@ -9,14 +9,12 @@ table (000, 001, 002, 003, 004).
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterable
-
-import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from .rules import SavedPatterns
 
 SIGNALS_KEY = "signals"
 
@@ -134,7 +132,7 @@ def make_signal_ruler(nlp: Language, name: str, spans_key: str) -> "SignalRuler"
     return SignalRuler(nlp, name, spans_key=spans_key, patterns=PATTERNS)
 
 
-class SignalRuler:
+class SignalRuler(SavedPatterns):
     """Matches the commitment-signal patterns; overlapping matches of one label merge."""
 
     def __init__(self, nlp: Language, name: str = "cco_jobs_signal_ruler", *,
@@ -161,16 +159,5 @@ class SignalRuler:
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "patterns.json", self.patterns)
-        srsly.write_json(path / "cfg.json", {"spans_key": self.spans_key})
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "SignalRuler":
-        path = Path(path)
-        self.spans_key = srsly.read_json(path / "cfg.json")["spans_key"]
-        self.patterns = {}
-        self.matcher = Matcher(self.nlp.vocab)
-        self.add_patterns(srsly.read_json(path / "patterns.json"))
-        return self
+    def _new_matcher(self) -> Matcher:
+        return Matcher(self.nlp.vocab)
