@@ -103,3 +103,17 @@ def test_corrupt_weights_file_is_a_model_error(tmp_path, tiny_nlp):
     (tmp_path / "model" / "cco_jobs_line_classifier" / "weights.npz").write_bytes(b"not numpy")
     with pytest.raises(ModelError):
         spacy.load(tmp_path / "model")
+
+
+def test_shipped_pipeline_loads_with_spacy_load_through_entry_points():
+    """`spacy.load("models/cco_lines")` works in a fresh process that never imports cco_jobs."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    model = Path(__file__).resolve().parents[1] / "models" / "cco_lines"
+    code = ("import spacy; nlp = spacy.load(r'%s'); print(','.join(nlp.pipe_names))" % model)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ("cco_jobs_cue_ruler,cco_jobs_line_classifier,"
+                                  "cco_jobs_signal_ruler,cco_jobs_commitment_scorer")
