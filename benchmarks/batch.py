@@ -117,6 +117,7 @@ def run_engine(src: Path, jobs: int, start_method: str, workdir: Path) -> dict:
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     parent = psutil.Process(proc.pid)
     peaks: dict[int, float] = {}
+    cpu: dict[int, float] = {}  # last seen user + system seconds of each process
     while proc.poll() is None:
         try:
             family = [parent] + parent.children(recursive=True)
@@ -126,16 +127,25 @@ def run_engine(src: Path, jobs: int, start_method: str, workdir: Path) -> dict:
             mb = _peak_mb(p.pid)
             if mb is not None:
                 peaks[p.pid] = max(peaks.get(p.pid, 0.0), mb)
+            try:
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
+            except psutil.Error:
+                pass
         time.sleep(0.2)
     wall = time.perf_counter() - start
     summary = json.loads(proc.stdout.read().strip().splitlines()[-1])
     main = peaks.pop(proc.pid, 0.0)
-    workers = sorted((mb for mb in peaks.values() if mb > 60), reverse=True)  # not the resource tracker
+    # workers (and a fork server, ~90 MB); not the resource tracker (~15 MB)
+    workers = sorted((mb for mb in peaks.values() if mb > 60), reverse=True)
     n = max(1, summary["read"])
+    # the workers' CPU as last polled (a fork server's workers are not our children, so
+    # RUSAGE_CHILDREN misses them); within 0.2 s of the end of each worker
+    worker_cpu = sum(seconds for pid, seconds in cpu.items() if pid != proc.pid)
     return {"jobs": jobs, "start": start_method, "wall_s": wall, "rows": summary["read"],
             "postings_per_s": summary["read"] / wall, "main_mb": main, "worker_mb": workers,
             "failed": summary["failed"], "main_cpu_ms": 1000 * summary["main_cpu"] / n,
-            "worker_cpu_ms": 1000 * summary["worker_cpu"] / n}
+            "worker_cpu_ms": 1000 * worker_cpu / n}
 
 
 def child(src: str, out: str, lines: str, jobs: str, start_method: str) -> None:
@@ -145,9 +155,9 @@ def child(src: str, out: str, lines: str, jobs: str, start_method: str) -> None:
 
     summary = run_batch([src], out, lines=lines, jobs=int(jobs), progress=False,
                         start_method=None if start_method in ("default", "in-process") else start_method)
-    own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    own = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({"read": summary.read, "failed": summary.failed, "seconds": summary.seconds,
-                      "main_cpu": own.ru_utime + own.ru_stime, "worker_cpu": workers.ru_utime + workers.ru_stime}))
+                      "main_cpu": own.ru_utime + own.ru_stime}))
 
 
 def stages(rows: list[tuple[str, str]]) -> dict[str, float]:
@@ -218,7 +228,7 @@ def main() -> None:
             print(f"batch -j{r['jobs']} ({r['start']}): {r['postings_per_s']:,.1f} postings/s "
                   f"({r['rows']:,} rows in {r['wall_s']:.1f} s, {r['failed']} failed); "
                   f"ratio to yardstick {r['postings_per_s'] / yard['postings_per_s']:.3f}; "
-                  f"peak MB main {r['main_mb']:.0f}, workers {', '.join(f'{m:.0f}' for m in r['worker_mb']) or '-'}; "
+                  f"peak MB main {r['main_mb']:.0f}, other processes {', '.join(f'{m:.0f}' for m in r['worker_mb']) or '-'}; "
                   f"CPU ms/posting main {r['main_cpu_ms']:.1f}, workers {r['worker_cpu_ms']:.1f}")
         j1, j2 = results[0], results[1]
         print(f"-j2 / -j1 speed-up: {j2['postings_per_s'] / j1['postings_per_s']:.2f}x; "

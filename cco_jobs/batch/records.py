@@ -8,10 +8,13 @@ A row's ``error`` column reads ``"<reason>: <message>"``. The reason is the
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import CcoJobsError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Reasons of the rows that fail before ingestion sees them.
 ROW_REASONS = (
@@ -101,8 +104,10 @@ def _too_large(max_bytes: int) -> str:
 
 def _has_surrogates(text: str) -> bool:
     # surrogateescape maps each undecodable byte to U+DC80..U+DCFF; decoded text never has
-    # lone surrogates, and Parquet and JSON writers refuse them
-    return not text.isascii() and any("\ud800" <= ch <= "\udfff" for ch in text)
+    # lone surrogates, and Parquet and JSON writers refuse them. (A regex, not a loop over
+    # the characters: the loop cost 1.5 ms per 30 kB page, as much as the rest of the
+    # parent process's work.)
+    return not text.isascii() and _SURROGATE.search(text) is not None
 
 
 def _original_bytes(text: str) -> bytes:

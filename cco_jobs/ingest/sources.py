@@ -1,14 +1,15 @@
-"""Where a posting comes from: a path, standard input, a file object, bytes or a string.
+"""Where a posting comes from: a path, standard input, a file object, bytes, a string or a link.
 
 Everything here ends in a :class:`RawInput` (bytes or text plus a name for messages)
 or a :class:`~cco_jobs.errors.PostingInputError` naming what is wrong with the input.
+Links (``http://``, ``https://``) are fetched by :mod:`cco_jobs.ingest.fetch`.
 """
 from __future__ import annotations
 
 import os
 import stat
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Union
 
@@ -19,10 +20,11 @@ EXTENSION_FORMATS = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx", ".pdf": "pdf",
 }
-# Extensions that make a string a path even though we cannot read the format yet, so
-# "cv.pdf" fails as a missing or binary file rather than being analysed as text.
-OTHER_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".odt", ".rtf", ".json", ".csv"})
+# Extensions that make a string a path even though we cannot read the format, so
+# "cv.doc" fails as a missing or binary file rather than being analysed as text.
+OTHER_EXTENSIONS = frozenset({".doc", ".odt", ".rtf", ".json", ".csv"})
 #: A string longer than this, or holding a line break, is a posting, never a path.
 MAX_PATH_CHARS = 1000
 
@@ -31,11 +33,16 @@ Source = Union[str, "os.PathLike[str]", bytes, IO[bytes], IO[str]]
 
 @dataclass(frozen=True)
 class RawInput:
-    """The undecoded input: ``data`` is bytes from files and streams, str from strings."""
+    """The undecoded input: ``data`` is bytes from files and streams, str from strings.
+
+    ``metadata`` is what the source itself says about the input (a fetched link's URL,
+    final URL and content type), copied into :attr:`~cco_jobs.posting.Posting.metadata`.
+    """
 
     name: str
     data: bytes | str
     extension: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 def load(source: Source, max_bytes: int) -> RawInput:
@@ -45,6 +52,11 @@ def load(source: Source, max_bytes: int) -> RawInput:
     if isinstance(source, str):
         if source == "-":
             return _read_stdin(max_bytes)
+        if source[:8].lower().startswith(("http://", "https://")):
+            from .fetch import fetch_url, is_url
+
+            if is_url(source):
+                return fetch_url(source, max_bytes)
         if looks_like_path(source):
             return _read_path(_expand(source), max_bytes)
         _check_size("<string>", len(source.encode("utf-8", "surrogatepass")), max_bytes)
@@ -140,10 +152,11 @@ def _read_stream(stream: IO[bytes] | IO[str], name: str, max_bytes: int) -> RawI
 
 def _check_size(name: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        raise PostingInputError(name, "too_large", f"over the size limit of {_human(max_bytes)}")
+        raise PostingInputError(name, "too_large", f"over the size limit of {human_size(max_bytes)}")
 
 
-def _human(n: int) -> str:
+def human_size(n: int) -> str:
+    """``5 MB``, ``200 kB``, ``100 bytes``: a size limit as messages state it."""
     if n >= 1_000_000:
         return f"{n / 1_000_000:g} MB"
     if n >= 1_000:

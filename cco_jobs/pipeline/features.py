@@ -12,6 +12,7 @@ documents rather than from the corpus.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Span
@@ -25,6 +26,18 @@ def _length_bucket(n: int) -> str:
         if n <= limit:
             return name
     return "41+"
+
+
+@lru_cache(maxsize=200_000)
+def _word_features(norm: str, char_ngrams: bool) -> tuple[str, ...]:
+    """A word's own features; cached, as postings repeat the same words over and over."""
+    feats = [f"w={norm}"]
+    if len(norm) > 5:
+        feats.append(f"p={norm[:5]}")
+    if char_ngrams and len(norm) > 3:
+        padded = f"<{norm}>"
+        feats.extend(f"c={padded[i:i + 4]}" for i in range(len(padded) - 3))
+    return tuple(feats)
 
 
 def line_features(
@@ -55,12 +68,7 @@ def line_features(
         if token.is_alpha or "-" in token.text or "'" in token.text:
             norm = token.norm_
             words.append(norm)
-            feats.append(f"w={norm}")
-            if len(norm) > 5:
-                feats.append(f"p={norm[:5]}")
-            if char_ngrams and len(norm) > 3:
-                padded = f"<{norm}>"
-                feats.extend(f"c={padded[i:i + 4]}" for i in range(len(padded) - 3))
+            feats.extend(_word_features(norm, char_ngrams))
         elif token.like_num:
             has_digit = True
         elif token.is_currency:

@@ -134,7 +134,7 @@ class LineClassifier:
         """The feature strings of each line of ``doc``, in order."""
         lines = doc.spans[self.lines_key]
         attrs = lines.attrs
-        cue_labels = _cue_labels_per_line(doc, lines, self.cues_key)
+        cue_labels = [[lab for _, _, lab in cues] for cues in _cues_per_line(doc, lines, self.cues_key)]
         return [
             line_features(
                 span, span.label_,
@@ -197,6 +197,8 @@ class LineClassifier:
         for doc, doc_probs in zip(docs, probs):
             lines = doc.spans[self.lines_key]
             chrome = lines.attrs["chrome"]
+            line_cues = _cues_per_line(doc, lines, self.cues_key)
+            table = self._token_table(doc)
             spans, rows, scores, seconds, cues, uncertain = [], [], [], [], [], []
             for i, span in enumerate(lines):
                 p = doc_probs[i]
@@ -215,42 +217,63 @@ class LineClassifier:
                 scores.append(float(p[best]))
                 uncertain.append(bool(p[best] < self.threshold))
                 seconds.append(second)
-                cues.append(self.cue_offsets(span, label, second))
+                cues.append(self.cue_offsets(span, label, second, line_cues[i], table))
             doc.spans[self.labels_key] = spans
             doc.spans[self.labels_key].attrs.update(
                 scores=scores, probs=rows, second=seconds, cues=cues, uncertain=uncertain,
             )
 
     # -- explanation -----------------------------------------------------------------
-    def token_evidence(self, span: Span, label: str) -> np.ndarray:
-        """Evidence of each token of ``span`` for ``label`` (centred weights of its features)."""
-        k = self.labels.index(label)
-        vocab, weights = self.vocab, self.weights
-        scores = np.zeros(len(span), dtype=np.float32)
-        norms = [t.norm_ for t in span]
+    def _token_table(self, doc: Doc) -> np.ndarray:
+        """Per token, the vocabulary index of its word, stem and next-word-pair features
+        (-1 where unknown): shape (len(doc), 3). Built once per doc for the cue words."""
+        vocab = self.vocab
+        norms = [t.norm_ for t in doc]
+        table = np.full((len(doc), 3), -1, dtype=np.int64)
         for i, norm in enumerate(norms):
-            for feat in (f"w={norm}", f"p={norm[:5]}" if len(norm) > 5 else None):
-                j = vocab.get(feat) if feat else None
-                if j is not None:
-                    scores[i] += weights[j, k]
+            table[i, 0] = vocab.get(f"w={norm}", -1)
+            if len(norm) > 5:
+                table[i, 1] = vocab.get(f"p={norm[:5]}", -1)
             if i + 1 < len(norms):
-                j = vocab.get(f"b={norm}_{norms[i + 1]}")
-                if j is not None:
-                    scores[i] += weights[j, k] / 2
-                    scores[i + 1] += weights[j, k] / 2
-        return scores
+                table[i, 2] = vocab.get(f"b={norm}_{norms[i + 1]}", -1)
+        return table
 
-    def cue_offsets(self, span: Span, label: str, second: str = "") -> list[tuple[int, int, str]]:
-        """Character offsets (within the line) of the words that carry ``label`` and ``second``."""
-        if label == "context" and not span.doc.spans.get(self.cues_key):
+    def token_evidence(self, span: Span, label: str, table: np.ndarray | None = None) -> np.ndarray:
+        """Evidence of each token of ``span`` for ``label`` (centred weights of its features).
+
+        A word-pair feature's weight is shared between its two words."""
+        k = self.labels.index(label)
+        if table is None:
+            table = self._token_table(span.doc)
+        rows = table[span.start:span.end]
+        column = np.append(self.weights[:, k], np.float32(0.0))  # index -1 reads the 0 at the end
+        evidence = column[rows[:, 0]] + column[rows[:, 1]]
+        pairs = column[rows[:-1, 2]] / 2 if len(rows) > 1 else np.zeros(0, dtype=np.float32)
+        evidence[:-1] += pairs
+        evidence[1:] += pairs
+        return evidence
+
+    def cue_offsets(self, span: Span, label: str, second: str = "",
+                    cues: list[tuple[int, int, str]] | None = None,
+                    table: np.ndarray | None = None) -> list[tuple[int, int, str]]:
+        """Character offsets (within the line) of the words that carry ``label`` and ``second``.
+
+        Lexicon matches of the label come first when the model agrees they support it,
+        then the words with the most evidence (at least half the best word's). Context
+        lines get none: what they are needs no highlighting.
+        """
+        if label == "context":
             return []
+        if cues is None:
+            cues = _cues_per_line(span.doc, [span], self.cues_key)[0]
         found: list[tuple[float, int, int, str]] = []
         for lab in filter(None, (label, second)):
-            evidence = self.token_evidence(span, lab)
-            for cue in _cues_in(span, self.cues_key):
-                if cue.label_ == lab:
-                    weight = float(evidence[cue.start - span.start:cue.end - span.start].sum())
-                    found.append((weight + 1.0, cue.start, cue.end, lab))
+            evidence = self.token_evidence(span, lab, table)
+            for start, end, cue_label in cues:
+                if cue_label == lab:
+                    weight = float(evidence[start - span.start:end - span.start].sum())
+                    if weight > 0:
+                        found.append((weight + 1.0, start, end, lab))
             top = float(evidence.max()) if len(evidence) else 0.0
             if top > 0:
                 for i in np.argsort(-evidence)[: self.max_cues]:
@@ -267,10 +290,9 @@ class LineClassifier:
             if len(chosen) == self.max_cues:
                 break
         base = span.start_char
-        return [
-            (span.doc[s].idx - base, span.doc[e - 1].idx + len(span.doc[e - 1]) - base, lab)
-            for s, e, lab in sorted(chosen)
-        ]
+        doc = span.doc
+        return [(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, lab)
+                for s, e, lab in sorted(chosen)]
 
     # -- serialisation -------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -309,26 +331,20 @@ class LineClassifier:
         return self
 
 
-def _cues_in(span: Span, cues_key: str) -> list[Span]:
-    cues = span.doc.spans.get(cues_key)
-    if not cues:
-        return []
-    return [c for c in cues if c.start >= span.start and c.end <= span.end]
-
-
-def _cue_labels_per_line(doc: Doc, lines: Iterable[Span], cues_key: str) -> list[list[str]]:
-    """The lexicon labels matched inside each line, by one merge of two sorted lists."""
-    cues = list(doc.spans.get(cues_key, []))
-    result: list[list[str]] = []
+def _cues_per_line(doc: Doc, lines: Iterable[Span], cues_key: str) -> list[list[tuple[int, int, str]]]:
+    """The lexicon matches ``(start, end, label)`` inside each line, by one merge of two
+    sorted lists (lines and cues are both in document order and lines do not overlap)."""
+    cues = [(c.start, c.end, c.label_) for c in doc.spans.get(cues_key, [])]
+    result: list[list[tuple[int, int, str]]] = []
     j = 0
     for span in lines:
-        while j < len(cues) and cues[j].end <= span.start:
+        while j < len(cues) and cues[j][1] <= span.start:
             j += 1
-        labels = []
+        inside = []
         k = j
-        while k < len(cues) and cues[k].start < span.end:
-            if cues[k].start >= span.start:
-                labels.append(cues[k].label_)
+        while k < len(cues) and cues[k][0] < span.end:
+            if cues[k][0] >= span.start and cues[k][1] <= span.end:
+                inside.append(cues[k])
             k += 1
-        result.append(labels)
+        result.append(inside)
     return result

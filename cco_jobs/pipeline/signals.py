@@ -2,7 +2,8 @@
 
 Each match becomes a span in ``doc.spans["signals"]`` whose label names the reading
 (``reports_to``, ``exec_seat``, ``functions_in``, ``budget``, ``headcount``, ``advisory``,
-``metric``, ``slogan``, ``personal``, ``delegated``, ``hedge``, ``negation``). The spans
+``metric``, ``slogan``, ``personal``, ``delegated``). Hedges and negations are read around
+each match by :mod:`cco_jobs.commitment.signals`, not matched here. The spans
 are the evidence; :mod:`cco_jobs.commitment` reads them with the line labels and turns
 them into signals, points and questions. The signals and their sources are DOMAIN.md's
 table (000, 001, 002, 003, 004).
@@ -115,14 +116,6 @@ PATTERNS: dict[str, list[list[dict]]] = {
          {"LOWER": {"IN": ["directors", "managers", "leaders", "leadership", "heads", "team", "teams", "vps", "direct"]}}],
         [{"LOWER": {"IN": ["delegate", "delegates", "delegated", "delegating"]}}],
     ],
-    "hedge": [
-        [{"LOWER": {"IN": ["or", "and/or"]}}],
-        [{"LOWER": {"IN": ["may", "might", "could", "possibly", "potentially", "eventually", "initially", "dotted"]}}],
-        [{"LOWER": {"IN": ["invited", "attends", "attend", "attending"]}}],
-    ],
-    "negation": [
-        [{"LOWER": {"IN": ["not", "n't", "never", "no", "nor", "without", "won't", "cannot", "isn't", "doesn't", "won’t", "isn’t", "doesn’t"]}}],
-    ],
 }
 
 
@@ -146,15 +139,43 @@ class SignalRuler(SavedPatterns):
             self.add_patterns(patterns)
 
     def add_patterns(self, patterns: dict[str, list[list[dict]]]) -> None:
+        self._anchor_cache = None
         for label, pats in patterns.items():
             self.patterns.setdefault(label, []).extend(pats)
             self.matcher.add(label, pats)
 
+    def _anchors(self) -> tuple[frozenset[str], bool, bool]:
+        """The words a match can start with, whether a number can start one, and whether
+        some pattern starts with a token no word list pins down (then every line is read)."""
+        words: set[str] = set()
+        numbers = anywhere = False
+        for patterns in self.patterns.values():
+            for pattern in patterns:
+                first = next((t for t in pattern if t.get("OP") not in ("?", "*")), pattern[0])
+                if "LIKE_NUM" in first:
+                    numbers = True
+                elif isinstance(first.get("LOWER"), dict):
+                    words.update(first["LOWER"]["IN"])
+                elif isinstance(first.get("LOWER"), str):
+                    words.add(first["LOWER"])
+                else:
+                    anywhere = True
+        return frozenset(words), numbers, anywhere
+
     def __call__(self, doc: Doc) -> Doc:
+        # The Matcher's cost grows with tokens x patterns; most lines hold no word a
+        # pattern can start with, so only the lines that do are matched.
+        if self._anchor_cache is None:
+            self._anchor_cache = self._anchors()
+        words, numbers, anywhere = self._anchor_cache
+        regions = list(doc.spans["lines"]) if "lines" in doc.spans and not anywhere else [doc[:]]
         by_label: dict[str, list[Span]] = {}
-        for key, start, end in self.matcher(doc):
-            span = Span(doc, start, end, label=key)
-            by_label.setdefault(span.label_, []).append(span)
+        for region in regions:
+            if not anywhere and not any(t.lower_ in words or (numbers and t.like_num) for t in region):
+                continue
+            for key, start, end in self.matcher(region):
+                span = Span(doc, region.start + start, region.start + end, label=key)
+                by_label.setdefault(span.label_, []).append(span)
         spans = [s for group in by_label.values() for s in filter_spans(group)]
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
