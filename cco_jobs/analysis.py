@@ -40,7 +40,9 @@ def _load(path: str) -> "Language":
         raise ModelError(f"{path}: no trained pipeline here (config.cfg is missing); "
                          "run `cco-jobs train` or set CCO_JOBS_MODEL")
     try:
-        return spacy.load(path)
+        # The saved tokenizer is spaCy's default English one (the pipeline never changes
+        # it), so rebuilding it from disk would only repeat work done from the config.
+        return spacy.load(path, exclude=["tokenizer"])
     except (OSError, ValueError) as exc:
         raise ModelError(f"{path}: cannot load the pipeline ({exc})") from exc
 

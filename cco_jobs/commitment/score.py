@@ -60,6 +60,12 @@ FEATURES: tuple[Feature, ...] = (
 )
 FEATURE_NAMES = tuple(f.name for f in FEATURES)
 
+#: Share of each requirement label over the corpus's requirement lines, and how many lines
+#: of it a posting's own shares are blended with (a posting with 20 requirements moves
+#: less than 10% toward the prior; one with 2 moves 60%).
+SHARE_PRIOR = {"strategic": 0.28, "sales": 0.11, "contact_centre": 0.21, "cost_cutting": 0.09}
+SHARE_PRIOR_WEIGHT = 3.0
+
 BANDS = (
     "genuine C-level mandate",
     "diluted C-level role",
@@ -89,8 +95,12 @@ def feature_values(reading: Reading) -> dict[str, float]:
     v["budget_named"] = float(bool(reading.budget))
     v["headcount_named"] = float(bool(reading.headcount))
     v["advisory_only"] = float(bool(reading.advisory) and not reading.functions_in)
+    n = reading.n_requirements
     for lab in ("strategic", "sales", "contact_centre", "cost_cutting"):
-        v[f"{lab}_share"] = reading.share(lab)
+        # shrunk toward the corpus share, so that a posting of two lines cannot reach
+        # the extremes on its mandate alone
+        v[f"{lab}_share"] = (reading.counts.get(lab, 0) + SHARE_PRIOR_WEIGHT * SHARE_PRIOR[lab]) / (
+            n + SHARE_PRIOR_WEIGHT)
     v["tactical_done_personally"] = float(bool(reading.personal))
     v["tactical_delegated"] = float(bool(reading.delegated))
     v["metrics_owned"] = min(len(reading.metrics), 3) / 3

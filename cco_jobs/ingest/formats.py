@@ -1,4 +1,4 @@
-"""Which reader a document needs: ``text``, ``markdown`` or ``html``."""
+"""Which reader a document needs: ``text``, ``markdown``, ``html``, ``docx`` or ``pdf``."""
 from __future__ import annotations
 
 import re
@@ -7,9 +7,11 @@ from ..errors import PostingInputError
 from .sources import EXTENSION_FORMATS
 
 #: The formats :func:`cco_jobs.ingest.read_posting` reads.
-FORMATS = ("text", "markdown", "html")
+FORMATS = ("text", "markdown", "html", "docx", "pdf")
+#: The formats that are files of bytes, never text: :func:`cco_jobs.ingest.parse_text` refuses them.
+BINARY_FORMATS = frozenset({"docx", "pdf"})
 _ALIASES = {"text": "text", "txt": "text", "plain": "text", "markdown": "markdown", "md": "markdown",
-            "html": "html", "htm": "html", "xhtml": "html"}
+            "html": "html", "htm": "html", "xhtml": "html", "docx": "docx", "word": "docx", "pdf": "pdf"}
 
 _HTML_DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                             re.IGNORECASE | re.DOTALL)
@@ -30,10 +32,20 @@ def resolve_format(requested: str | None, extension: str | None, source: str) ->
     if requested is not None:
         key = _ALIASES.get(requested.lower().lstrip("."))
         if key is None:
-            raise PostingInputError(source, "unsupported", f"unknown format {requested!r} (use text, markdown or html)")
+            raise PostingInputError(source, "unsupported",
+                                    f"unknown format {requested!r} (use {', '.join(FORMATS)})")
         return key
     if extension is not None:
         return EXTENSION_FORMATS.get(extension)
+    return None
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """``"pdf"`` or ``"docx"`` when bytes of unknown type start like one, else ``None``."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
     return None
 
 

@@ -44,18 +44,31 @@ class CueRuler(SavedPatterns):
         self.name = name
         self.spans_key = spans_key
         self.patterns: dict[str, list[str]] = {}
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = self._new_matcher()
+        self._pending: dict[str, list[str]] = {}
         if lexicon:
             self.add_patterns(lexicon)
 
     def add_patterns(self, lexicon: Mapping[str, Iterable[str]]) -> None:
-        """Add phrases by label; a phrase is tokenized with the pipeline's tokenizer."""
+        """Add phrases by label; a phrase is tokenized with the pipeline's tokenizer.
+
+        The phrases are tokenized on first use, not here: a pipeline loaded from disk
+        replaces the factory's lexicon with the saved one, and would otherwise tokenize
+        both (a cold-start cost).
+        """
         for label, phrases in lexicon.items():
             phrases = list(dict.fromkeys(phrases))
             self.patterns.setdefault(label, []).extend(phrases)
+            self._pending.setdefault(label, []).extend(phrases)
+
+    def _compile(self) -> None:
+        for label, phrases in self._pending.items():
             self.matcher.add(label, list(self.nlp.tokenizer.pipe(phrases)))
+        self._pending = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._pending:
+            self._compile()
         matches = self.matcher(doc)
         spans = [Span(doc, start, end, label=key) for key, start, end in matches]
         doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)

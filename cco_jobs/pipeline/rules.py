@@ -34,6 +34,7 @@ class SavedPatterns:
         path = Path(path)
         self.spans_key = srsly.read_json(path / "cfg.json")["spans_key"]
         self.patterns = {}
+        self._pending = {}
         self.matcher = self._new_matcher()
         self.add_patterns(srsly.read_json(path / "patterns.json"))
         return self
