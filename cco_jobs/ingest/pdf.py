@@ -32,6 +32,8 @@ from .normalise import clean_line
 MAX_PAGES = 50
 #: A line whose font is this much larger than the body text is a heading.
 HEADING_SIZE_RATIO = 1.15
+#: Fragments of one line further apart than this many font sizes are cells, not words.
+TABLE_GAP_EMS = 2.0
 _FIXES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                         "\ufb05": "st", "\ufb06": "st", "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢",
                         "\uf076": "❖", "\uf0fc": "✓", "\u2010": "-"})
@@ -56,6 +58,7 @@ class _Line:
     size: float
     bold: bool
     column: int = 0
+    tabular: bool = False  # fragments far apart on one baseline: table cells or tab stops
 
     @property
     def char_width(self) -> float:
@@ -183,10 +186,12 @@ def _rows(lines: list[_Line]) -> list[_Line]:
     merged = []
     for row in rows:
         row.sort(key=lambda item: item.x0)
-        first = row[0]
-        merged.append(replace(first, text=" ".join(item.text for item in row), x1=max(i.x1 for i in row),
+        # a list marker set apart from its text by a tab is not a table cell
+        cells = row[1:] if len(row) > 1 and len(row[0].text) <= 2 else row
+        tabular = any(b.x0 - a.x1 > TABLE_GAP_EMS * a.size for a, b in zip(cells, cells[1:]))
+        merged.append(replace(row[0], text=" ".join(item.text for item in row), x1=max(i.x1 for i in row),
                               y0=min(i.y0 for i in row), y1=max(i.y1 for i in row),
-                              size=max(i.size for i in row), bold=all(i.bold for i in row)))
+                              size=max(i.size for i in row), bold=all(i.bold for i in row), tabular=tabular))
     return merged
 
 
@@ -250,6 +255,7 @@ def _paragraphs(rows: list[_Line]) -> list[Block]:
         key = (row.page, row.column)
         right_edge[key] = max(right_edge.get(key, 0.0), row.x1)
     vocabulary = {w.strip(".,;:()").casefold() for row in rows for w in row.text.split()}
+    max_gap = _max_line_gap(rows, right_edge)
     blocks: list[Block] = []
     prev: _Line | None = None
     start: _Line | None = None
@@ -259,7 +265,8 @@ def _paragraphs(rows: list[_Line]) -> list[Block]:
         block = blocks[-1] if blocks else None
         if (block is not None and prev is not None and start is not None and level is None
                 and not bullet and not block.is_heading
-                and _continues(prev, row, start, block.is_bullet, right_edge[(prev.page, prev.column)])):
+                and _continues(prev, row, start, block.is_bullet, right_edge[(prev.page, prev.column)],
+                               max_gap)):
             block.text = _join(block.text, text, vocabulary)
             block.bold = block.bold and row.bold
         else:
@@ -277,15 +284,26 @@ def _body_size(rows: list[_Line]) -> float:
     return max(weight, key=weight.__getitem__)
 
 
-def _continues(prev: _Line, row: _Line, start: _Line, in_bullet: bool, right_edge: float) -> bool:
+def _max_line_gap(rows: list[_Line], right_edge: dict[tuple[int, int], float]) -> float:
+    """The widest gap (in font sizes) between lines of one paragraph: more than the gap
+    under a full line (one that wrapped) usually is, so double spacing still joins."""
+    gaps = [(prev.y0 - row.y1) / prev.size for prev, row in zip(rows, rows[1:])
+            if (prev.page, prev.column) == (row.page, row.column) and prev.size == row.size
+            and not prev.tabular and not row.tabular
+            and right_edge[(prev.page, prev.column)] - prev.x1 < 3 * prev.char_width]
+    return max(0.7, 1.3 * statistics.median(gaps)) if gaps else 0.7
+
+
+def _continues(prev: _Line, row: _Line, start: _Line, in_bullet: bool, right_edge: float,
+               max_gap: float) -> bool:
     """Whether ``row`` carries on the paragraph whose last line is ``prev``."""
-    if row.bold != prev.bold or abs(row.size - prev.size) > 0.5:
+    if row.bold != prev.bold or abs(row.size - prev.size) > 0.5 or prev.tabular or row.tabular:
         return False
     hyphenated = bool(_HYPHENATED.search(prev.text)) and row.text[:1].islower()
     if (row.page, row.column) != (prev.page, prev.column):  # flows on in the next column or page
         return hyphenated or (row.text[:1].islower() and not prev.text.endswith((".", ":", "!", "?")))
     gap = prev.y0 - row.y1
-    if gap < -0.5 * prev.size or gap > 0.7 * prev.size:
+    if gap < -0.5 * prev.size or gap > max_gap * prev.size:
         return False
     char = prev.char_width
     if in_bullet:

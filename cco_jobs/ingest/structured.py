@@ -208,7 +208,7 @@ def _from_microdata(root: Any) -> JobPosting | None:
         return JobPosting(
             "microdata", title=_prop_text(props.get("title")),
             company=_prop_text(_item_props(org).get("name") if _is_item(org) else org),
-            description=_inner_html(description) if description is not None else None,
+            description=_element_html(description) if description is not None else None,
             employment_type=_prop_text(props.get("employmentType")),
             date_posted=_prop_text(props.get("datePosted")),
             location=_microdata_locality(location),
@@ -255,7 +255,8 @@ def _microdata_locality(el: Any) -> str | None:
     return ", ".join(p for p in parts if p) or None
 
 
-def _inner_html(el: Any) -> str:
+def _element_html(el: Any) -> str:
+    """The element as HTML, its start tag first so that its lines match the page's."""
     from lxml import etree
 
-    return (el.text or "") + "".join(etree.tostring(child, encoding="unicode") for child in el)
+    return etree.tostring(el, encoding="unicode", method="html", with_tail=False)
