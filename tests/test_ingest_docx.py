@@ -4,17 +4,16 @@ from __future__ import annotations
 import io
 import json
 
+import docx
 import pytest
 from click.testing import CliRunner
 
-docx = pytest.importorskip("docx")
-
-from cco_jobs.cli import cli  # noqa: E402
-from cco_jobs.errors import PostingInputError  # noqa: E402
-from cco_jobs.ingest import parse_text, read_posting  # noqa: E402
+from cco_jobs.cli import cli
+from cco_jobs.errors import PostingInputError
+from cco_jobs.ingest import parse_text, read_posting
 
 
-def draft() -> "docx.document.Document":
+def draft() -> docx.document.Document:
     """A recruiter's draft: header and footer, title, headings, lists, a salary table."""
     document = docx.Document()
     document.core_properties.title = "CCO draft v3"
@@ -99,6 +98,26 @@ def test_line_breaks_typed_bullets_hidden_text_and_heading_based_styles():
     assert "Run the contact centre budget." in by_text and "Report to the COO monthly." in by_text
     assert by_text["Coach the twelve team leaders."].is_bullet
     assert "Visible text about the team." in by_text and not any("Internal" in t for t in by_text)
+
+
+def test_tracked_changes_and_content_controls():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_heading("Chief Customer Officer", 1)
+    paragraph = document.add_paragraph("Own the ")
+    paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="HR"><w:r>'
+                                  '<w:t xml:space="preserve">customer strategy</w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="HR"><w:r>'
+                                  "<w:delText> and the call centre</w:delText></w:r></w:del>"))
+    paragraph.add_run(" for the group.")
+    control = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>Reports to the Chief Executive."
+                        "</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+    document.element.body.insert(len(document.element.body) - 1, control)  # before the section properties
+    posting = read_posting(io.BytesIO(save(document)))
+    assert texts(posting) == ["Chief Customer Officer", "Own the customer strategy for the group.",
+                              "Reports to the Chief Executive."]
 
 
 def test_layout_table_is_read_as_paragraphs():

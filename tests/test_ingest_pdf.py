@@ -4,15 +4,13 @@ from __future__ import annotations
 import io
 import json
 
+import fpdf
 import pytest
 from click.testing import CliRunner
 
-fpdf = pytest.importorskip("fpdf")
-pytest.importorskip("pdfminer")
-
-from cco_jobs.cli import cli  # noqa: E402
-from cco_jobs.errors import PostingInputError  # noqa: E402
-from cco_jobs.ingest import read_posting  # noqa: E402
+from cco_jobs.cli import cli
+from cco_jobs.errors import PostingInputError
+from cco_jobs.ingest import read_posting
 
 INTRO = ("Reporting to the Chief Executive, the Chief Customer Officer sits on the executive board and owns "
          "the customer strategy across every market and channel we serve, with a budget of forty million.")
@@ -20,7 +18,7 @@ LONG_BULLET = ("Own the NPS scorecard and report it every quarter to the board a
                "together with the milestones of the three-year plan.")
 
 
-def new_pdf(header: str | None = None, footer: str | None = None) -> "fpdf.FPDF":
+def new_pdf(header: str | None = None, footer: str | None = None) -> fpdf.FPDF:
     """An A4 document; ``footer`` may hold ``{n}`` for the page number and ``{nb}`` for the count."""
 
     class Document(fpdf.FPDF):

@@ -19,7 +19,7 @@ FORMATS = ("terminal", "json", "html")
 @click.option("--audience", type=click.Choice(["candidate", "recruiter", "researcher"]),
               default="researcher", show_default=True,
               help="Order and trim the terminal view for a candidate, a recruiter or a researcher.")
-@click.option("--input-format", type=click.Choice(["text", "markdown", "html"]), default=None,
+@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "docx", "pdf"]), default=None,
               help="Read the input as this format instead of guessing from its name and content.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
               help="Refuse inputs larger than this many bytes (default 5 MB).")
@@ -33,13 +33,15 @@ def analyse_command(source: str, fmt: str, output: str, audience: str, input_for
                     model_path: str | None) -> None:
     """Label every line of one posting and score its C-level commitment.
 
-    PATH is a .txt, .md, .html or .htm file (other formats are sniffed), - reads
-    standard input.
+    PATH is a .txt, .md, .html, .htm, .docx or .pdf file (other formats are
+    sniffed from the content), an http(s) URL to fetch, or - for standard input.
 
     \b
     Examples:
-      cco-jobs analyse examples/chief_customer_officer.html
+      cco-jobs analyse cco_jobs/examples/chief_customer_officer.html
       cco-jobs analyse posting.md --format json -o report.json
+      cco-jobs analyse draft.docx --audience recruiter
+      cco-jobs analyse https://careers.example.com/jobs/123
       cat draft.txt | cco-jobs analyse - --audience recruiter --fail-under 60
     """
     from ..analysis import analyse, load_pipeline

@@ -27,7 +27,14 @@ from ..errors import PostingInputError
 from ..posting import Line, Posting
 from .assemble import build_posting
 from .decode import check_text, decode_bytes
-from .formats import BINARY_FORMATS, FORMATS, is_html_document, resolve_format, sniff_binary, sniff_format
+from .formats import (
+    BINARY_FORMATS,
+    FORMATS,
+    is_html_document,
+    resolve_format,
+    sniff_binary,
+    sniff_format,
+)
 from .normalise import normalise_document
 from .sources import Source, load
 

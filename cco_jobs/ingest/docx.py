@@ -16,7 +16,8 @@ python-docx is imported only when a ``.docx`` is read.
 from __future__ import annotations
 
 import io
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..errors import PostingInputError
 from .blocks import Block, split_bullet

@@ -3,16 +3,14 @@
 pdfminer.six rather than pypdf because the layout is the point: it gives every text
 line its box and font, from which we
 
-1. drop running headers and footers (the same text at the top or bottom of most
-   pages, digits aside) and page numbers ("3", "Page 3 of 4", "- 3 -");
-2. find a two-column page (a gutter that many lines end before and many start after,
-   both sides being running text) and read its left column, then its right; lines
-   that cross the gutter (a title, a footer) keep their place above or below;
-3. rebuild paragraphs and bullets from visual lines: a line joins the one above when it
-   is close below it, aligned with it, and the line above was full (the next word would
-   not have fitted); a word hyphenated across lines is rejoined ("trans-" + "form");
-4. make lines in a larger font headings (largest first) and mark bold lines, which
-   the common heading rules then judge.
+1. drop page numbers and running headers and footers (the same text, digits aside, at
+   the top or bottom of most pages);
+2. read a two-column page (a gutter with running text on both sides) left column
+   first; lines across the gutter (a title) keep their place above or below;
+3. rebuild paragraphs and bullets: a line joins the one above when it is close below
+   it, aligned with it, and the line above was full (the next word would not have
+   fitted); a word hyphenated across lines is rejoined ("trans-" + "form");
+4. make short lines in a larger font headings and mark bold ones for the heading rules.
 
 A PDF with no text layer (a scan: images only) is refused with reason ``no_text``.
 """
@@ -21,8 +19,11 @@ from __future__ import annotations
 import io
 import re
 import statistics
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Iterator
+from itertools import pairwise
+from typing import Any
 
 from ..errors import PostingInputError
 from .blocks import Block, split_bullet
@@ -32,6 +33,7 @@ from .normalise import clean_line
 MAX_PAGES = 50
 #: A line whose font is this much larger than the body text is a heading.
 HEADING_SIZE_RATIO = 1.15
+MAX_HEADING_WORDS = 15
 #: Fragments of one line further apart than this many font sizes are cells, not words.
 TABLE_GAP_EMS = 2.0
 _FIXES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -134,14 +136,12 @@ def _document_info(data: bytes) -> dict[str, str]:
     from pdfminer.pdftypes import resolve1
     from pdfminer.utils import decode_text
 
-    meta: dict[str, str] = {}
     for info in PDFDocument(PDFParser(io.BytesIO(data))).info:
         title = resolve1(info.get("Title"))
-        if isinstance(title, bytes):
-            title = decode_text(title)
-        if isinstance(title, str) and clean_line(title):
-            meta["meta_title"] = clean_line(title)
-    return meta
+        title = clean_line(decode_text(title) if isinstance(title, bytes) else title if isinstance(title, str) else "")
+        if title:
+            return {"meta_title": title}
+    return {}
 
 
 def _norm(text: str) -> str:
@@ -178,9 +178,8 @@ def _rows(lines: list[_Line]) -> list[_Line]:
     """Merge fragments that share a baseline (tab stops, wide justified gaps) into one line."""
     rows: list[list[_Line]] = []
     for line in sorted(lines, key=lambda item: (-item.y1, item.x0)):
-        row = rows[-1] if rows else None
-        if row is not None and _same_row(row[0], line):
-            row.append(line)
+        if rows and _same_row(rows[-1][0], line):
+            rows[-1].append(line)
         else:
             rows.append([line])
     merged = []
@@ -188,7 +187,7 @@ def _rows(lines: list[_Line]) -> list[_Line]:
         row.sort(key=lambda item: item.x0)
         # a list marker set apart from its text by a tab is not a table cell
         cells = row[1:] if len(row) > 1 and len(row[0].text) <= 2 else row
-        tabular = any(b.x0 - a.x1 > TABLE_GAP_EMS * a.size for a, b in zip(cells, cells[1:]))
+        tabular = any(b.x0 - a.x1 > TABLE_GAP_EMS * a.size for a, b in pairwise(cells))
         merged.append(replace(row[0], text=" ".join(item.text for item in row), x1=max(i.x1 for i in row),
                               y0=min(i.y0 for i in row), y1=max(i.y1 for i in row),
                               size=max(i.size for i in row), bold=all(i.bold for i in row), tabular=tabular))
@@ -246,48 +245,41 @@ def _running_text(rows: list[_Line]) -> bool:
 
 
 def _paragraphs(rows: list[_Line]) -> list[Block]:
-    """Join visual lines into paragraphs and bullets; size and weight make headings."""
-    body = _body_size(rows)
-    larger = sorted({row.size for row in rows if row.size >= body * HEADING_SIZE_RATIO}, reverse=True)
+    """Join visual lines into paragraphs and bullets; a short block in a larger font is a heading."""
+    weight: Counter[float] = Counter()
+    for row in rows:
+        weight[row.size] += len(row.text)
+    body = weight.most_common(1)[0][0]
+    larger = sorted({size for size in weight if size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: min(i + 1, 6) for i, size in enumerate(larger)}
     right_edge: dict[tuple[int, int], float] = {}
     for row in rows:
-        key = (row.page, row.column)
-        right_edge[key] = max(right_edge.get(key, 0.0), row.x1)
+        right_edge[row.page, row.column] = max(right_edge.get((row.page, row.column), 0.0), row.x1)
     vocabulary = {w.strip(".,;:()").casefold() for row in rows for w in row.text.split()}
     max_gap = _max_line_gap(rows, right_edge)
     blocks: list[Block] = []
-    prev: _Line | None = None
-    start: _Line | None = None
+    prev = start = rows[0]
     for row in rows:
         level = levels.get(row.size)
         text, bullet = split_bullet(row.text) if level is None else (row.text, False)
-        block = blocks[-1] if blocks else None
-        if (block is not None and prev is not None and start is not None and level is None
-                and not bullet and not block.is_heading
-                and _continues(prev, row, start, block.is_bullet, right_edge[(prev.page, prev.column)],
-                               max_gap)):
-            block.text = _join(block.text, text, vocabulary)
-            block.bold = block.bold and row.bold
+        if blocks and not bullet and _continues(prev, row, start, blocks[-1].is_bullet,
+                                                right_edge[prev.page, prev.column], max_gap):
+            blocks[-1].text = _join(blocks[-1].text, text, vocabulary)
         else:
             blocks.append(Block(text, is_heading=level is not None, level=level, is_bullet=bullet,
                                 bold=row.bold and level is None))
             start = row
         prev = row
+    for block in blocks:  # a paragraph set in a larger font (an introduction) is no heading
+        if block.is_heading and (len(block.text.split()) > MAX_HEADING_WORDS or block.text.endswith(".")):
+            block.is_heading, block.level = False, None
     return blocks
-
-
-def _body_size(rows: list[_Line]) -> float:
-    weight: dict[float, int] = {}
-    for row in rows:
-        weight[row.size] = weight.get(row.size, 0) + len(row.text)
-    return max(weight, key=weight.__getitem__)
 
 
 def _max_line_gap(rows: list[_Line], right_edge: dict[tuple[int, int], float]) -> float:
     """The widest gap (in font sizes) between lines of one paragraph: more than the gap
     under a full line (one that wrapped) usually is, so double spacing still joins."""
-    gaps = [(prev.y0 - row.y1) / prev.size for prev, row in zip(rows, rows[1:])
+    gaps = [(prev.y0 - row.y1) / prev.size for prev, row in pairwise(rows)
             if (prev.page, prev.column) == (row.page, row.column) and prev.size == row.size
             and not prev.tabular and not row.tabular
             and right_edge[(prev.page, prev.column)] - prev.x1 < 3 * prev.char_width]
