@@ -44,7 +44,8 @@ def _load(path: str) -> "Language":
         # it), so rebuilding it from disk would only repeat work done from the config.
         return spacy.load(path, exclude=["tokenizer"])
     except (OSError, ValueError) as exc:
-        raise ModelError(f"{path}: cannot load the pipeline ({exc})") from exc
+        reason = " ".join(str(exc).split())  # confection's config errors span many lines
+        raise ModelError(f"{path}: cannot load the pipeline ({reason})") from exc
 
 
 def load_pipeline(path: str | Path | None = None) -> "Language":
@@ -118,7 +119,7 @@ def build_report(posting: Posting, doc: "Doc", info: dict[str, str]) -> PostingR
     group = doc.spans["line_labels"]
     attrs = group.attrs
     by_n = {n: i for i, n in enumerate(doc.spans["lines"].attrs["n"])}
-    labels_order = list(LABELS)
+    labels_order = attrs["label_names"]  # the order of each line's probabilities
     lines: list[LineAnnotation] = []
     counts = dict.fromkeys(LABELS, 0)
     for line in posting.lines:

@@ -170,3 +170,44 @@ def test_suggestions_for_each_tactical_kind(label, text, rewrite_word, belongs_w
 def test_no_suggestion_for_strategic_or_context_lines():
     assert suggest("strategic", "Set the vision.") is None
     assert suggest("context", "We are a bank.") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reports to the VP of Operations, who reports to the CEO.", "below"),
+    ("The CEO reports to the board; this role reports to the CFO.", "below"),
+    ("This director-level role reports to the CEO.", "top"),
+])
+def test_someone_elses_reporting_line_is_not_the_roles(ruler_nlp, text, expected):
+    assert reading_of(ruler_nlp, [(text, "context")]).reports == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Never a dull day: you will sit on the executive team.",
+    "No relocation needed and you will be a member of the executive leadership team.",
+])
+def test_a_negation_in_another_clause_does_not_negate_the_seat(ruler_nlp, text):
+    assert reading_of(ruler_nlp, [(text, "context")]).seat == "member"
+
+
+def test_company_lines_carry_no_signals(ruler_nlp):
+    from cco_jobs.posting import Line, Posting
+
+    posting = Posting(lines=[
+        Line(n=1, text="Our CEO sits on the executive team of the parent group and reports to the board.",
+             section="about_company"),
+        Line(n=2, text="We manage a $300M budget for our clients.", section="about_company")],
+        title="Chief Customer Officer")
+    doc = ruler_nlp(posting_doc(ruler_nlp, posting))
+    doc.spans["line_labels"] = [Span(doc, s.start, s.end, label="context") for s in doc.spans["lines"]]
+    reading = read_signals(doc, posting.title)
+    assert (reading.reports, reading.seat, reading.budget) == ("unstated", "unstated", [])
+
+
+@pytest.mark.parametrize("title, level", [
+    ("Customer Success Manager - Cairo", "manager"),
+    ("Director of Customer Support, Cisco Webex", "director"),
+    ("Chief Commercial Officer (CCO)", "c_other"),
+    ("CCO", "c_customer"),
+])
+def test_title_words_that_only_look_like_acronyms(title, level):
+    assert title_level(title)[0] == level

@@ -173,6 +173,7 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *,
     for target in filter(None, (output, lines)):
         output_kind(target)  # an unknown output type fails before any input is opened
     sources = plan_inputs(inputs, Columns(text=text_col, html=html_col, id=id_col))
+    _refuse_overwriting_inputs(sources, [p for p in (output, lines) if p is not None])
     out = Output(output, lines, resume=resume, commit_rows=commit_rows)
     done = out.done_ids()
     summary = BatchSummary(outputs=[os.fspath(p) for p in (output, lines) if p is not None])
@@ -233,3 +234,14 @@ def _keep_through_first_error(chunk: ChunkRows) -> None:
     chunk.lines = [row for row in chunk.lines if row[0] in kept]
     chunk.scored = first
     chunk.failed = 1
+
+
+def _refuse_overwriting_inputs(sources: Sequence[object], outputs: Sequence[str | os.PathLike[str]]) -> None:
+    """An output path that is also an input would be read while it is replaced."""
+    inputs = set()
+    for source in sources:
+        paths = getattr(source, "paths", None) or [getattr(source, "path", None)]
+        inputs.update(os.path.realpath(p) for p in paths if p)
+    for target in outputs:
+        if os.path.realpath(target) in inputs:
+            raise BatchError(f"{os.fspath(target)}: the output is also an input; choose another path")

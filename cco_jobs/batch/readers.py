@@ -92,6 +92,11 @@ class FileSource:
             yield InputRecord(id=path, source=path, path=path)
 
 
+def _strip_bom(raw: bytes, first: bool) -> bytes:
+    """A UTF-8 byte-order mark opens some exported files; it is not part of the JSON."""
+    return raw.removeprefix(b"\xef\xbb\xbf") if first else raw
+
+
 class JsonlSource:
     """A JSON Lines file: one object per non-blank line."""
 
@@ -113,7 +118,7 @@ class JsonlSource:
                     continue
                 seen += 1
                 try:
-                    obj = json.loads(line.decode("utf-8", "surrogateescape"))
+                    obj = json.loads(_strip_bom(line, seen == 1).decode("utf-8", "surrogateescape"))
                 except ValueError:
                     continue
                 if isinstance(obj, dict):
@@ -132,7 +137,7 @@ class JsonlSource:
                     continue
                 source = f"{self.path}:{lineno}"
                 try:
-                    obj = json.loads(raw.decode("utf-8", "surrogateescape"))
+                    obj = json.loads(_strip_bom(raw, lineno == 1).decode("utf-8", "surrogateescape"))
                 except ValueError as exc:
                     yield InputRecord(source, source, error=row_error("malformed", f"not valid JSON ({exc})"))
                     continue

@@ -58,6 +58,8 @@ class TableStore:
         self._writer: Any = None
         self._tmp: Path | None = None
         self._index: int | None = None
+        #: whether rows already in a single-file target belong in the result (only on --resume)
+        self.keep_existing = False
 
     # -- parts on disk ----------------------------------------------------------------
     def committed(self) -> dict[int, Path]:
@@ -152,7 +154,8 @@ class TableStore:
             if not self.committed():  # an empty run still leaves a readable table
                 self.commit(0)
             return
-        sources = ([self.target] if self.target.is_file() else []) + list(self.committed().values())
+        existing = [self.target] if self.keep_existing and self.target.is_file() else []
+        sources = existing + list(self.committed().values())
         tmp = self.target.with_name(f".{self.target.name}.tmp")
         if self.kind == "parquet":
             _merge_parquet(sources, tmp, self.table)
@@ -175,6 +178,8 @@ class Output:
         self.stores = [s for s in (self.lines, self.postings) if s is not None]
         self.commit_rows = commit_rows
         self.commit_seconds = commit_seconds
+        for store in self.stores:
+            store.keep_existing = resume
         done = self.postings.committed()
         if resume:
             for store in self.stores:  # a lines part without its postings part is an orphan

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -47,7 +48,11 @@ def analyse_command(source: str, fmt: str, output: str, audience: str, input_for
     from ..analysis import analyse, load_pipeline
 
     nlp = load_pipeline(model_path)
-    report = analyse(source, nlp=nlp, format=input_format, max_bytes=max_bytes)
+    # On the command line the argument is always a path, "-" or a URL: never the posting
+    # text itself, so a mistyped path is reported as missing rather than analysed.
+    is_url = source.lower().startswith(("http://", "https://"))
+    src = source if source == "-" or is_url else Path(source)
+    report = analyse(src, nlp=nlp, format=input_format, max_bytes=max_bytes)
     with click.open_file(output, "w", encoding="utf-8") as out:
         if fmt == "json":
             out.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")

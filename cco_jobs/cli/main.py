@@ -61,6 +61,8 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except CcoJobsError as exc:
             click.echo(f"cco-jobs: error: {exc}", err=True)
             raise SystemExit(EXIT_INPUT) from None
+        except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
+            raise SystemExit(0) from None
         except OSError as exc:  # e.g. an output file that cannot be written
             name = getattr(exc, "filename", None) or "output"
             click.echo(f"cco-jobs: error: {name}: {exc.strerror or exc}", err=True)

@@ -77,7 +77,7 @@ def evaluate_command(split: str, data: Path | None, corpus: Path, as_json: bool,
     from ..analysis import load_pipeline
     from ..training.build import evaluate_lines
     from ..training.commitment_fit import evaluate_scores
-    from ..training.corpus import parse_posting, read_corpus
+    from ..training.corpus import parse_posting, read_corpus, read_text
     from ..training.evaluate import format_report
     from ..training.splits import read_splits
 
@@ -86,7 +86,7 @@ def evaluate_command(split: str, data: Path | None, corpus: Path, as_json: bool,
         if data.is_dir():
             postings = read_corpus(data)
         else:
-            postings = [parse_posting(data.read_text(encoding="utf-8"), str(data))]
+            postings = [parse_posting(read_text(data), str(data))]
         name = str(data)
     else:
         postings = read_corpus(corpus)
@@ -94,6 +94,9 @@ def evaluate_command(split: str, data: Path | None, corpus: Path, as_json: bool,
             keep = set(read_splits(corpus.parent / "splits")[split])
             postings = [p for p in postings if p.id in keep]
         name = f"{split} split"
+        trained_on = _trained_on(model_path)
+        if split != "test" and split in trained_on.split("+") or split == "all":
+            name += " (in-sample: the model was trained on it)"
     if not postings:
         raise click.ClickException(f"{name}: no postings to evaluate")
     metrics = evaluate_lines(nlp, postings)
@@ -140,3 +143,14 @@ def explain_score_command(as_json: bool, model_path: str | None) -> None:
     for r in rows:
         click.echo(f"{r['signal']:16s}{r['feature']:28s}{r['points_at_full_value']:+8.1f}  "
                    f"{r['source']:9s} {r['meaning']}")
+
+
+def _trained_on(model_path: str | None) -> str:
+    """Which splits the pipeline was trained on, from its train_details.json."""
+    from ..analysis import default_model_path
+
+    details = Path(model_path or default_model_path()) / "train_details.json"
+    try:
+        return json.loads(details.read_text(encoding="utf-8"))["data"]["trained_on"]
+    except (OSError, ValueError, KeyError):
+        return ""

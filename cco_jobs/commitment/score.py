@@ -96,7 +96,7 @@ def feature_values(reading: Reading) -> dict[str, float]:
     v["headcount_named"] = float(bool(reading.headcount))
     v["advisory_only"] = float(bool(reading.advisory) and not reading.functions_in)
     n = reading.n_requirements
-    for lab in ("strategic", "sales", "contact_centre", "cost_cutting"):
+    for lab in ("strategic", "sales", "contact_centre", "cost_cutting") if n else ():
         # shrunk toward the corpus share, so that a posting of two lines cannot reach
         # the extremes on its mandate alone
         v[f"{lab}_share"] = (reading.counts.get(lab, 0) + SHARE_PRIOR_WEIGHT * SHARE_PRIOR[lab]) / (

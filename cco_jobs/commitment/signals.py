@@ -19,10 +19,11 @@ from ..report import REQUIREMENT_LABELS, TACTICAL_LABELS, Evidence
 # --- level, read from the title (001: "a true C-level title, peer of COO/CIO") -------------
 _CUSTOMER_CHIEF = re.compile(
     r"\bchief\s+(?:[\w&,-]+\s+){0,3}?(?:customer|client|experience|cx|patient|member|citizen|"
-    r"guest|care|service|success)\b[\w\s&,-]*?\bofficer\b|\b(?:cco|cxo|ccxo|cexo|cpxo)\b",
+    r"guest|care|service|success)\b[\w\s&,-]*?\bofficer\b",
     re.I,
 )
-_ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bc[a-z]{1,3}o\b|\bchief executive\b", re.I)
+_CUSTOMER_ACRONYM = re.compile(r"\b(?:cco|cxo|ccxo|cexo|cpxo)\b", re.I)
+_ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bchief executive\b", re.I)
 _LEVELS = (
     ("evp_svp", re.compile(r"\b(?:evp|svp|executive vice[- ]president|senior vice[- ]president)\b", re.I)),
     ("vp", re.compile(r"\b(?:vp|vice[- ]president)\b", re.I)),
@@ -31,7 +32,7 @@ _LEVELS = (
     ("manager", re.compile(r"\b(?:manager|supervisor|lead|specialist|coordinator|representative)\b", re.I)),
 )
 _OTHER_CHIEF_WORDS = re.compile(
-    r"\bc(?:fo|ro|mo|oo|to|io|iso|ho|po|lo|do|so)\b|chief (?:financial|revenue|marketing|operating|"
+    r"\b(?:CFO|CRO|CMO|COO|CTO|CIO|CISO|CHRO|CPO|CLO|CDO|CSO)\b|chief (?:financial|revenue|marketing|operating|"
     r"technology|information|security|people|human|legal|data|digital|commercial|product|strategy)", re.I)
 
 LEVEL_NAMES = {
@@ -51,10 +52,14 @@ def title_level(title: str | None) -> tuple[str, bool]:
     if not title:
         return "unknown", False
     lower_level = next((name for name, rx in _LEVELS if rx.search(title)), None)
+    hybrid = lower_level in {"vp", "evp_svp", "head", "director"}
     if _CUSTOMER_CHIEF.search(title):
-        return "c_customer", lower_level in {"vp", "evp_svp", "head", "director"}
+        return "c_customer", hybrid
+    # "Chief Commercial Officer (CCO)": the words decide, not the acronym
     if _ANY_CHIEF.search(title) or _OTHER_CHIEF_WORDS.search(title):
         return "c_other", False
+    if _CUSTOMER_ACRONYM.search(title):
+        return "c_customer", hybrid
     return lower_level or "unknown", False
 
 
@@ -66,6 +71,8 @@ _TOP_PAIRS = {("chief", "executive"), ("managing", "director"), ("directeur", "g
 _BELOW = {"coo", "cro", "cmo", "cfo", "cto", "cio", "cdo", "cpo", "svp", "evp", "vp", "vice",
           "director", "head", "manager", "gm", "deputy", "chief"}
 _STOP = {".", ";", "!", "?"}
+#: Sections whose lines describe the company or the offer, not the role (ingest/sections.py).
+_NOT_ABOUT_THE_ROLE = frozenset({"about_company", "benefits", "compensation", "eeo", "apply"})
 _INVITED = {"invited", "attend", "attends", "attending", "observer", "joins"}
 
 
@@ -119,10 +126,29 @@ def _owner(span: Span, lines: list[Span]) -> int | None:
     return None
 
 
+_NEGATORS = {"not", "n't", "never", "no", "nor", "without", "won't", "won’t", "cannot"}
+_CLAUSE_BREAKS = {":", ";", ",", ".", "and", "but", "while", "whereas"}
+
+
 def _negated(span: Span, line: Span, window: int = 5) -> bool:
-    start = max(line.start, span.start - window)
-    return any(t.lower_ in {"not", "n't", "never", "no", "nor", "without", "won't", "won’t", "cannot"}
-               or t.lower_.endswith("n't") for t in span.doc[start:span.start])
+    """A negator in the same clause, at most ``window`` tokens before ``span``."""
+    for token in reversed(span.doc[max(line.start, span.start - window):span.start]):
+        if token.lower_ in _CLAUSE_BREAKS:
+            return False
+        if token.lower_ in _NEGATORS or token.lower_.endswith("n't"):
+            return True
+    return False
+
+
+def _about_someone_else(span: Span, line: Span) -> bool:
+    """ "..., who reports to the CEO" or "The CEO reports to the board": the reporting line
+    of another person, not of the role."""
+    before = [t.lower_ for t in span.doc[line.start:span.start]]
+    if set(before[-3:]) & {"who", "which", "whom"}:
+        return True
+    # the word right before the verb is its subject: "The CEO reports to the board"
+    return bool(before) and before[-1] in {"ceo", "coo", "cfo", "cro", "cmo", "president", "founder",
+                                           "board", "team", "teams", "department", "function"}
 
 
 def _report_target(span: Span, line: Span) -> tuple[str, str]:
@@ -177,16 +203,19 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         reading.counts[lab] = reading.counts.get(lab, 0) + 1
         reading.lines_by_label.setdefault(lab, []).append(n)
     report_kinds: list[str] = []
+    chrome = doc.spans["lines"].attrs.get("chrome", [False] * len(lines))
     for span in doc.spans.get("signals", []):
         i = _owner(span, lines)
         if i is None:
             continue
         line, n, label = lines[i], numbers[i], labels[i]
+        if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE:
+            continue  # "Our CEO reports to the board" in About us says nothing of the role
         evidence = Evidence(n, span.text)
         kind = span.label_
         if kind == "reports_to":
             target, words = _report_target(span, line)
-            if not target:
+            if not target or _about_someone_else(span, line):
                 continue
             if _negated(span, line) and target == "top":
                 target = "negated_top"

@@ -221,6 +221,7 @@ class LineClassifier:
             doc.spans[self.labels_key] = spans
             doc.spans[self.labels_key].attrs.update(
                 scores=scores, probs=rows, second=seconds, cues=cues, uncertain=uncertain,
+                label_names=list(self.labels),
             )
 
     # -- explanation -----------------------------------------------------------------

@@ -51,6 +51,6 @@ class CommitmentScorer:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "CommitmentScorer":
         try:
             self.model = ScoreModel.from_dict(srsly.read_json(Path(path) / "model.json"))
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"{path}: cannot load the commitment score model ({exc})") from exc
         return self

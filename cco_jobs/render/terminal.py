@@ -29,6 +29,13 @@ STYLES = {
 SHORT = {"strategic": "STRAT", "sales": "SALES", "contact_centre": "CC", "cost_cutting": "COST",
          "neutral": "NEUTR", "context": "ctx"}
 AUDIENCES = ("candidate", "recruiter", "researcher")
+BAND_STYLES = {
+    "genuine C-level mandate": "bold green",
+    "diluted C-level role": "bold yellow",
+    "senior customer role": "bold yellow",
+    "C-level title on a tactical job": "bold red",
+    "not a C-level role": "bold red",
+}
 _STRENGTH_STYLE = {"strong": "green", "weak": "red", "neutral": "yellow", "missing": "dim"}
 
 
@@ -88,8 +95,6 @@ def render(report: PostingReport, console: Console, *, audience: str = "research
     _missing(report, console)
     if audience == "researcher":
         _counts(report, console)
-    if audience == "recruiter" and c.title_vs_substance:
-        console.print(Text(f"Title against substance: {c.title_vs_substance}.", style="yellow"))
 
 
 def _lines(report: PostingReport, console: Console, *, requirements_only: bool, suggestions: bool) -> None:
@@ -109,9 +114,9 @@ def _verdict(report: PostingReport, console: Console) -> None:
     c = report.commitment
     console.print()
     score = Text(f"Commitment score: {c.score}/100  ", style="bold")
-    score.append(c.band, style="bold green" if c.score >= 70 else "bold yellow" if c.score >= 45 else "bold red")
+    score.append(c.band, style=BAND_STYLES.get(c.band, "bold"))
     console.print(score)
-    console.print(c.verdict)
+    console.print(Text(c.verdict))
     if c.title_vs_substance:
         console.print(Text(f"In substance: {c.title_vs_substance}.", style="yellow"))
     if c.percentile is not None:
@@ -127,8 +132,9 @@ def _signals(report: PostingReport, console: Console) -> None:
         table.add_column(col)
     for s in report.commitment.signals:
         evidence = ", ".join(f"line {e.n}" + (f" \"{e.words}\"" if e.words else "") for e in s.evidence[:3])
-        table.add_row(s.name, Text(s.summary, style=_STRENGTH_STYLE[s.strength]),
-                      f"{s.points:+.1f}", evidence or "-", s.source)
+        # posting text goes in as Text, never as a string rich would read as markup
+        table.add_row(Text(s.name), Text(s.summary, style=_STRENGTH_STYLE[s.strength]),
+                      Text(f"{s.points:+.1f}"), Text(evidence or "-"), Text(s.source))
     console.print(table)
 
 
@@ -137,7 +143,7 @@ def _missing(report: PostingReport, console: Console) -> None:
         return
     console.print(Text("What the posting leaves unsaid, and what to ask:", style="bold"))
     for m in report.commitment.missing:
-        console.print(f"  - {m.what} Ask: {m.question}")
+        console.print(Text(f"  - {m.what} Ask: {m.question}"))
 
 
 def _counts(report: PostingReport, console: Console) -> None:

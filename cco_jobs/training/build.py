@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .corpus import AnnotatedPosting, corpus_hash, read_corpus
+from .corpus import AnnotatedPosting, CorpusError, corpus_hash, read_corpus
 from .evaluate import LineMetrics, line_metrics
 from .splits import DEFAULT_SEED, write_splits
 from .train import LinearConfig, annotated_to_posting, train_pipeline
@@ -88,7 +88,7 @@ def build(corpus_dir: str | Path, out_dir: str | Path, *, config_path: str | Pat
     corpus_dir = Path(corpus_dir)
     postings = read_corpus(corpus_dir)
     if not postings:
-        raise ValueError(f"{corpus_dir}: no corpus postings (*.txt) found")
+        raise CorpusError(f"{corpus_dir}: no corpus postings (*.txt) found")
     splits = write_splits([p.id for p in postings], splits_dir or corpus_dir.parent / "splits", seed)
     by_id = {p.id: p for p in postings}
     train = [by_id[i] for i in splits["train"] + splits["dev"]]

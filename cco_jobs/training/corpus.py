@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..errors import CcoJobsError
+
 LABELS = ("context", "strategic", "sales", "contact_centre", "cost_cutting", "neutral")
 REQUIREMENT_LABELS = LABELS[1:]
 TACTICAL_LABELS = ("sales", "contact_centre", "cost_cutting")
@@ -23,7 +25,7 @@ HEADER_KEYS = (
 )
 
 
-class CorpusError(ValueError):
+class CorpusError(CcoJobsError, ValueError):
     """A corpus file does not follow ``corpora/FORMAT.md``."""
 
 
@@ -120,11 +122,21 @@ def read_corpus(folder: str | Path) -> list[AnnotatedPosting]:
     """Read every ``*.txt`` posting under ``folder``, sorted by id."""
     postings = []
     for path in sorted(Path(folder).glob("*.txt")):
-        posting = parse_posting(path.read_text(encoding="utf-8"), str(path))
+        posting = parse_posting(read_text(path), str(path))
         if posting.id != path.stem:
             raise CorpusError(f"{path}: @id {posting.id!r} differs from the file name")
         postings.append(posting)
     return postings
+
+
+def read_text(path: Path) -> str:
+    """A corpus file's text; a file that is not UTF-8 is a :class:`CorpusError`."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def corpus_hash(folder: str | Path) -> str:
