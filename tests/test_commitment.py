@@ -211,3 +211,22 @@ def test_company_lines_carry_no_signals(ruler_nlp):
 ])
 def test_title_words_that_only_look_like_acronyms(title, level):
     assert title_level(title)[0] == level
+
+
+def test_score_model_fits_saves_and_reloads_with_the_same_scores(ruler_nlp, tmp_path):
+    """The trainable part of the score: fit on two postings, save in a pipeline, reload."""
+    from cco_jobs.pipeline.scorer import CommitmentScorer
+    from cco_jobs.training.commitment_fit import fit_score_model
+
+    strong = reading_of(ruler_nlp, [("Reports to the CEO.", "context"), ("Set the strategy.", "strategic"),
+                                    ("Own NPS and retention.", "strategic")])
+    weak = reading_of(ruler_nlp, [("Reports to the COO.", "context"), ("Run the queues.", "contact_centre"),
+                                  ("Hit the quota.", "sales")])
+    model = fit_score_model([strong, weak], [5, 1])
+    assert assess(strong, model).score > assess(weak, model).score
+    scorer = CommitmentScorer(ruler_nlp, model=model)
+    scorer.to_disk(tmp_path / "scorer")
+    reloaded = CommitmentScorer(ruler_nlp).from_disk(tmp_path / "scorer")
+    for reading in (strong, weak):
+        assert assess(reading, reloaded.model).score == assess(reading, model).score
+    assert reloaded.model.reference == model.reference
