@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .engine import StrictStop, chunked
+from .engine import chunked, close_summary
 from .progress import BatchSummary, Progress
 from .readers import Columns, ParquetSource, plan_inputs, table_records
 from .records import BatchError
@@ -200,12 +200,7 @@ def run_dask(inputs: Sequence[str], output: str | os.PathLike[str], *,
         if cluster is not None:
             cluster.close()
     out.finish()
-    summary.read = summary.scored + summary.failed + summary.skipped
-    summary.seconds = time.perf_counter() - started
-    if strict and summary.first_error:
-        source, error = summary.first_error
-        raise StrictStop(f"{source}: {error} (--strict)", summary)
-    return summary
+    return close_summary(summary, started, strict)
 
 
 def _compute(client: Any, as_completed: Any, todo: list[Slice], job: PartitionJob, summary: BatchSummary,

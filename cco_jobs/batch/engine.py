@@ -204,12 +204,7 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *,
     finally:
         bar.close()
     out.finish()
-    summary.read = summary.scored + summary.failed + summary.skipped
-    summary.seconds = time.perf_counter() - started
-    if strict and summary.first_error:
-        source, error = summary.first_error
-        raise StrictStop(f"{source}: {error} (--strict)", summary)
-    return summary
+    return close_summary(summary, started, strict)
 
 
 def _unseen(sources: list[Source], max_bytes: int, done: set[str], summary: BatchSummary,
@@ -245,3 +240,13 @@ def _refuse_overwriting_inputs(sources: Sequence[object], outputs: Sequence[str 
     for target in outputs:
         if os.path.realpath(target) in inputs:
             raise BatchError(f"{os.fspath(target)}: the output is also an input; choose another path")
+
+
+def close_summary(summary: BatchSummary, started: float, strict: bool) -> BatchSummary:
+    """Total the run's counts and time; with ``strict``, the first failed row stops it."""
+    summary.read = summary.scored + summary.failed + summary.skipped
+    summary.seconds = time.perf_counter() - started
+    if strict and summary.first_error:
+        source, error = summary.first_error
+        raise StrictStop(f"{source}: {error} (--strict)", summary)
+    return summary
