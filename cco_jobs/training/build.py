@@ -116,7 +116,7 @@ def build(corpus_dir: str | Path, out_dir: str | Path, *, config_path: str | Pat
     details = {
         "model": {"name": "cco_lines", "version": MODEL_VERSION},
         "data": {
-            "corpus": str(corpus_dir), "corpus_sha256": corpus_hash(corpus_dir),
+            "corpus": _shown(corpus_dir), "corpus_sha256": corpus_hash(corpus_dir),
             "postings": len(postings), "lines": n_lines, "seed": seed,
             "splits": {k: len(v) for k, v in splits.items()},
             "trained_on": "train+dev", "held_out_test_postings": splits["test"],
@@ -140,3 +140,12 @@ def build(corpus_dir: str | Path, out_dir: str | Path, *, config_path: str | Pat
     nlp.to_disk(out_dir)
     (out_dir / "train_details.json").write_text(json.dumps(details, indent=2) + "\n", encoding="utf-8")
     return BuildResult(nlp, details)
+
+
+def _shown(path: Path) -> str:
+    """A path as the model card shows it: relative to the repository when inside it."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)

@@ -37,7 +37,8 @@ def write_model_card(model_dir: str | Path, details: dict) -> Path:
             f"sha256 `{d['corpus_sha256'][:16]}…`",
             f"- splits by posting (seed {d['seed']}): " + ", ".join(f"{k} {v}" for k, v in d["splits"].items()),
             f"- trained on {d['trained_on']}; the {len(d['held_out_test_postings'])} test postings "
-            "are listed in `train_details.json` and were never used for training or tuning", ""]
+            "are listed in `train_details.json` and were never trained on (see the caveat under "
+            "\"How the settings were chosen\")", ""]
     if agreement:
         out += ["- inter-annotator agreement on "
                 f"{agreement['n']} double-annotated lines: Cohen's kappa {agreement['kappa']:.3f}, "
