@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..report import Commitment, CommitmentSignal, Evidence
+from ..report import TACTICAL_LABELS, Commitment, CommitmentSignal, Evidence
 from .advice import missing_information, title_vs_substance
 from .signals import LEVEL_NAMES, Reading
 
@@ -59,6 +59,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("slogans_without_measure", "accountability", "004", "slogans with no owner or measure", -1),
 )
 FEATURE_NAMES = tuple(f.name for f in FEATURES)
+SIGNAL_OF = {f.name: f.signal for f in FEATURES}
 
 #: Share of each requirement label over the corpus's requirement lines, and how many lines
 #: of it a posting's own shares are blended with (a posting with 20 requirements moves
@@ -175,7 +176,7 @@ def down_signals(reading: Reading) -> list[str]:
         out.append("the posting says the role is not on the executive team")
     if reading.advisory and not reading.functions_in:
         out.append("the role is described as advisory, with no teams reporting in")
-    tactical = {lab: reading.counts.get(lab, 0) for lab in ("sales", "contact_centre", "cost_cutting")}
+    tactical = {lab: reading.counts.get(lab, 0) for lab in TACTICAL_LABELS}
     total_tactical = sum(tactical.values())
     if n and total_tactical / n >= 0.4:
         kind, k = max(tactical.items(), key=lambda kv: kv[1])
@@ -241,7 +242,7 @@ def _signal(name: str, value: str, strength: str, pts: float, summary: str, sour
 
 def _signals(reading: Reading, values: Mapping[str, float], points: Mapping[str, float]) -> list[CommitmentSignal]:
     def pts(signal: str) -> float:
-        return sum(p for f, p in points.items() if next(x for x in FEATURES if x.name == f).signal == signal)
+        return sum(p for f, p in points.items() if SIGNAL_OF[f] == signal)
 
     out = []
     level_strength = "strong" if reading.level == "c_customer" and not reading.hybrid else (
@@ -277,7 +278,7 @@ def _signals(reading: Reading, values: Mapping[str, float], points: Mapping[str,
     out.append(_signal("authority", auth[1], auth[0], pts("authority"), auth[2], "000, 002, 003", authority_ev))
     n = reading.n_requirements
     strategic = reading.counts.get("strategic", 0)
-    tactical = sum(reading.counts.get(lab, 0) for lab in ("sales", "contact_centre", "cost_cutting"))
+    tactical = sum(reading.counts.get(lab, 0) for lab in TACTICAL_LABELS)
     mandate_strength = "strong" if n and strategic >= tactical and strategic / n >= 0.35 else (
         "weak" if n and tactical > strategic else "neutral")
     out.append(_signal("mandate", f"{strategic}/{n} strategic", mandate_strength, pts("mandate"),

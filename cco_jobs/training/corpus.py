@@ -8,10 +8,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import CcoJobsError
-
-LABELS = ("context", "strategic", "sales", "contact_centre", "cost_cutting", "neutral")
-REQUIREMENT_LABELS = LABELS[1:]
-TACTICAL_LABELS = ("sales", "contact_centre", "cost_cutting")
+from ..report import LABELS, REQUIREMENT_LABELS, TACTICAL_LABELS  # noqa: F401  (re-exported)
 ARCHETYPES = (
     "cco_genuine", "cco_advisory", "cco_sales", "cco_contact_centre", "cco_cost",
     "cxo_healthcare", "cxo_government", "vp_cx", "vp_customer_success", "head_support",
