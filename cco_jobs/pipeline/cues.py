@@ -74,5 +74,9 @@ class CueRuler(SavedPatterns):
         doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
 
+    def _clear(self) -> None:
+        super()._clear()
+        self._pending = {}
+
     def _new_matcher(self) -> PhraseMatcher:
         return PhraseMatcher(self.nlp.vocab, attr="LOWER")

@@ -12,7 +12,7 @@ feature vocabulary and labels as JSON: no pickle is ever read.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 import srsly
@@ -23,7 +23,7 @@ from spacy.util import minibatch
 from ..errors import ModelError
 from .cues import CUES_KEY
 from .doc import LINES_KEY
-from .features import line_features
+from .features import IndexedFeaturizer, line_features
 
 LABELS_KEY = "line_labels"
 _FORMAT_VERSION = 1
@@ -101,6 +101,8 @@ class LineClassifier:
         self.weights = np.zeros((0, 0), dtype=np.float32)
         self.bias = np.zeros(0, dtype=np.float32)
         self.temperature = 1.0
+        self._evidence_columns = np.zeros((0, 1), dtype=np.float32)
+        self._indexed: IndexedFeaturizer | None = None
 
     # -- the model ---------------------------------------------------------------
     def set_weights(
@@ -123,6 +125,9 @@ class LineClassifier:
         self.labels = tuple(labels)
         self.vocab = {f: i for i, f in enumerate(features)}
         self.weights = weights - weights.mean(axis=1, keepdims=True)
+        # per label, the centred weights with a 0 at the end, for token evidence (index -1)
+        self._evidence_columns = np.ascontiguousarray(
+            np.vstack([self.weights, np.zeros((1, len(labels)), dtype=np.float32)]).T)
         self.bias = np.asarray(bias, dtype=np.float32)
         self.temperature = float(temperature)
 
@@ -131,7 +136,7 @@ class LineClassifier:
         return bool(self.labels)
 
     def line_feature_lists(self, doc: Doc) -> list[list[str]]:
-        """The feature strings of each line of ``doc``, in order."""
+        """The feature strings of each line of ``doc``, in order (for training)."""
         lines = doc.spans[self.lines_key]
         attrs = lines.attrs
         cue_labels = [[lab for _, _, lab in cues] for cues in _cues_per_line(doc, lines, self.cues_key)]
@@ -144,22 +149,56 @@ class LineClassifier:
             for i, span in enumerate(lines)
         ]
 
+    @property
+    def featurizer(self) -> IndexedFeaturizer:
+        """The run-time featurizer for the installed vocabulary (built on first use)."""
+        indexed = self._indexed
+        if indexed is None or indexed.vocab is not self.vocab or indexed.char_ngrams != self.char_ngrams:
+            indexed = self._indexed = IndexedFeaturizer(self.vocab, self.char_ngrams)
+        return indexed
+
+    def _read(self, doc: Doc) -> "_DocView":
+        """What labelling ``doc`` needs, read from it once."""
+        lines = doc.spans[self.lines_key]
+        return _DocView(
+            bounds=[(span.start, span.end) for span in lines],
+            sections=[span.label_ for span in lines],
+            cues=_cues_per_line(doc, lines, self.cues_key),
+            tokens=self.featurizer.token_infos(doc),
+        )
+
+    def _line_columns(self, doc: Doc, view: "_DocView") -> list[tuple[list[int], int]]:
+        attrs = doc.spans[self.lines_key].attrs
+        line = self.featurizer.line
+        return [
+            line(view.tokens[start:end], view.sections[i],
+                 is_heading=attrs["is_heading"][i], is_bullet=attrs["is_bullet"][i],
+                 chrome=attrs["chrome"][i], cue_labels=[lab for _, _, lab in view.cues[i]])
+            for i, (start, end) in enumerate(view.bounds)
+        ]
+
     def predict_proba(self, feature_lists: Sequence[Sequence[str]]) -> np.ndarray:
-        """Calibrated label probabilities, shape (n_lines, n_labels)."""
+        """Calibrated label probabilities of lines given as feature strings, shape (n_lines, n_labels)."""
+        vocab = self.vocab
+        return self.predict_columns([([vocab[f] for f in dict.fromkeys(feats) if f in vocab],
+                                      len(set(feats))) for feats in feature_lists])
+
+    def predict_columns(self, rows: Sequence[tuple[Sequence[int], int]]) -> np.ndarray:
+        """Calibrated label probabilities of lines given as ``(known feature columns,
+        number of distinct features)``, shape (n_lines, n_labels)."""
         if not self.is_trained:
             raise ModelError(f"{self.name} has no trained weights")
         n_labels = len(self.labels)
-        if not feature_lists:
+        if not rows:
             return np.zeros((0, n_labels), dtype=np.float32)
-        vocab = self.vocab
         index: list[int] = []
         starts: list[int] = []
         counts: list[int] = []
-        for feats in feature_lists:
+        for columns, count in rows:
             starts.append(len(index))
-            index.extend(vocab[f] for f in feats if f in vocab)
-            counts.append(len(feats))
-        logits = np.zeros((len(feature_lists), n_labels), dtype=np.float32)
+            index.extend(columns)
+            counts.append(count)
+        logits = np.zeros((len(rows), n_labels), dtype=np.float32)
         if index:
             gathered = self.weights[np.asarray(index)]
             sums = np.add.reduceat(gathered, np.asarray(starts).clip(max=len(index) - 1), axis=0)
@@ -175,68 +214,75 @@ class LineClassifier:
 
     # -- the component -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations([doc], [self.predict_proba(self.line_feature_lists(doc))])
-        return doc
+        return next(self.pipe([doc]))
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
         """Label many docs, one matrix product per batch of postings."""
         for batch in minibatch(stream, size=batch_size):
-            feature_lists = [self.line_feature_lists(doc) for doc in batch]
-            flat = [feats for doc_feats in feature_lists for feats in doc_feats]
-            probs = self.predict_proba(flat)
+            views = [self._read(doc) for doc in batch]
+            rows = [self._line_columns(doc, view) for doc, view in zip(batch, views)]
+            probs = self.predict_columns([row for doc_rows in rows for row in doc_rows])
             per_doc = []
             start = 0
-            for doc_feats in feature_lists:
-                per_doc.append(probs[start:start + len(doc_feats)])
-                start += len(doc_feats)
-            self.set_annotations(batch, per_doc)
+            for doc_rows in rows:
+                per_doc.append(probs[start:start + len(doc_rows)])
+                start += len(doc_rows)
+            self.set_annotations(batch, per_doc, views)
             yield from batch
 
-    def set_annotations(self, docs: Sequence[Doc], probs: Sequence[np.ndarray]) -> None:
+    def set_annotations(self, docs: Sequence[Doc], probs: Sequence[np.ndarray],
+                        views: Sequence["_DocView"] | None = None) -> None:
         context = self.labels.index("context")
-        for doc, doc_probs in zip(docs, probs):
+        labels = self.labels
+        for k, (doc, doc_probs) in enumerate(zip(docs, probs)):
+            view = views[k] if views is not None else self._read(doc)
             lines = doc.spans[self.lines_key]
-            chrome = lines.attrs["chrome"]
-            line_cues = _cues_per_line(doc, lines, self.cues_key)
-            table = self._token_table(doc)
-            spans, rows, scores, seconds, cues, uncertain = [], [], [], [], [], []
-            for i, span in enumerate(lines):
-                p = doc_probs[i]
-                if chrome[i]:  # page furniture is never a requirement (DOMAIN.md)
-                    p = np.zeros_like(p)
-                    p[context] = 1.0
-                order = np.argsort(-p)
-                best, runner = int(order[0]), int(order[1])
-                label = self.labels[best]
+            doc_probs = np.array(doc_probs, dtype=np.float32)
+            chrome = np.asarray(lines.attrs["chrome"], dtype=bool)
+            if chrome.any():  # page furniture is never a requirement (DOMAIN.md)
+                doc_probs[chrome] = 0.0
+                doc_probs[chrome, context] = 1.0
+            order = np.argsort(-doc_probs, axis=1, kind="stable")
+            best = order[:, 0].tolist() if len(doc_probs) else []
+            runner = order[:, 1].tolist() if len(doc_probs) else []
+            rows = doc_probs.tolist()
+            table = None
+            spans, scores, seconds, cues, uncertain = [], [], [], [], []
+            for i, (start, end) in enumerate(view.bounds):
+                p = rows[i]
+                label = labels[best[i]]
                 second = ""
-                if (label != "context" and self.labels[runner] != "context"
-                        and p[runner] >= self.second_threshold):
-                    second = self.labels[runner]
-                spans.append(Span(doc, span.start, span.end, label=label))
-                rows.append([float(x) for x in p])
-                scores.append(float(p[best]))
-                uncertain.append(bool(p[best] < self.threshold))
+                if (label != "context" and labels[runner[i]] != "context"
+                        and p[runner[i]] >= self.second_threshold):
+                    second = labels[runner[i]]
+                span = Span(doc, start, end, label=label)
+                spans.append(span)
+                scores.append(p[best[i]])
+                uncertain.append(p[best[i]] < self.threshold)
                 seconds.append(second)
-                cues.append(self.cue_offsets(span, label, second, line_cues[i], table))
+                if label == "context":
+                    cues.append([])
+                    continue
+                if table is None:
+                    table = self._token_table(doc, view.tokens)
+                cues.append(self.cue_offsets(span, label, second, view.cues[i], table))
             doc.spans[self.labels_key] = spans
             doc.spans[self.labels_key].attrs.update(
                 scores=scores, probs=rows, second=seconds, cues=cues, uncertain=uncertain,
-                label_names=list(self.labels),
+                label_names=list(labels),
             )
 
     # -- explanation -----------------------------------------------------------------
-    def _token_table(self, doc: Doc) -> np.ndarray:
+    def _token_table(self, doc: Doc, tokens: Sequence[tuple] | None = None) -> np.ndarray:
         """Per token, the vocabulary index of its word, stem and next-word-pair features
         (-1 where unknown): shape (len(doc), 3). Built once per doc for the cue words."""
-        vocab = self.vocab
-        norms = [t.norm_ for t in doc]
-        table = np.full((len(doc), 3), -1, dtype=np.int64)
-        for i, norm in enumerate(norms):
-            table[i, 0] = vocab.get(f"w={norm}", -1)
-            if len(norm) > 5:
-                table[i, 1] = vocab.get(f"p={norm[:5]}", -1)
-            if i + 1 < len(norms):
-                table[i, 2] = vocab.get(f"b={norm}_{norms[i + 1]}", -1)
+        if tokens is None:
+            tokens = self.featurizer.token_infos(doc)
+        get = self.vocab.get
+        norms = [info[1] for info in tokens]
+        pairs = [get(f"b={left}_{right}", -1) for left, right in zip(norms, norms[1:])] + [-1]
+        table = np.array([(info[4], info[5], pair) for info, pair in zip(tokens, pairs)],
+                         dtype=np.int64).reshape(len(tokens), 3)
         return table
 
     def token_evidence(self, span: Span, label: str, table: np.ndarray | None = None) -> np.ndarray:
@@ -247,7 +293,7 @@ class LineClassifier:
         if table is None:
             table = self._token_table(span.doc)
         rows = table[span.start:span.end]
-        column = np.append(self.weights[:, k], np.float32(0.0))  # index -1 reads the 0 at the end
+        column = self._evidence_columns[k]  # index -1 reads the 0 at the end
         evidence = column[rows[:, 0]] + column[rows[:, 1]]
         pairs = column[rows[:-1, 2]] / 2 if len(rows) > 1 else np.zeros(0, dtype=np.float32)
         evidence[:-1] += pairs
@@ -330,6 +376,16 @@ class LineClassifier:
         self.max_cues = cfg["max_cues"]
         self.char_ngrams = bool(cfg.get("char_ngrams", False))
         return self
+
+
+class _DocView(NamedTuple):
+    """What the classifier reads from a ``Doc`` once: the lines' token bounds and
+    sections, the lexicon cues inside each line, and the featurizer's token infos."""
+
+    bounds: list[tuple[int, int]]
+    sections: list[str]
+    cues: list[list[tuple[int, int, str]]]
+    tokens: list[tuple]
 
 
 def _cues_per_line(doc: Doc, lines: Iterable[Span], cues_key: str) -> list[list[tuple[int, int, str]]]:

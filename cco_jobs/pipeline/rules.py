@@ -24,6 +24,11 @@ class SavedPatterns:
     def add_patterns(self, patterns: Any) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _clear(self) -> None:
+        """Forget every pattern (before the saved ones are loaded)."""
+        self.patterns = {}
+        self.matcher = self._new_matcher()
+
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
@@ -33,8 +38,6 @@ class SavedPatterns:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()):
         path = Path(path)
         self.spans_key = srsly.read_json(path / "cfg.json")["spans_key"]
-        self.patterns = {}
-        self._pending = {}
-        self.matcher = self._new_matcher()
+        self._clear()
         self.add_patterns(srsly.read_json(path / "patterns.json"))
         return self

@@ -1,0 +1,111 @@
+"""The run-time fast paths give what the reference implementations give.
+
+The signal ruler runs the ``Matcher`` patterns as compiled regular expressions
+(:mod:`cco_jobs.pipeline.token_patterns`) and the line classifier computes feature
+columns straight from cached token infos (:class:`~cco_jobs.pipeline.features.IndexedFeaturizer`);
+both were written for speed (issue 5) and must not change a single decision. Here they
+are checked against spaCy's own ``Matcher`` and against :func:`line_features` on every
+posting of the corpus's held-out realism set, in two renderings.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from spacy.matcher import Matcher
+from spacy.util import filter_spans
+
+from cco_jobs.pipeline.doc import posting_doc
+from cco_jobs.pipeline.signals import PATTERNS
+from cco_jobs.pipeline.token_patterns import PatternError, TokenPatterns, encode_token
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def corpus_docs(shipped_nlp):
+    """Corpus postings as the pipeline sees them, after the cue ruler."""
+    from cco_jobs.ingest import parse_text
+    from cco_jobs.training.corpus import read_corpus
+    from cco_jobs.training.render import render
+
+    postings = read_corpus(ROOT / "corpora" / "heldout")
+    cue_ruler = shipped_nlp.get_pipe("cco_jobs_cue_ruler")
+    docs = []
+    for posting in postings:
+        for fmt in ("html_ats", "scraped"):
+            parsed = parse_text(render(posting, fmt), format="html" if fmt.startswith("html") else "text")
+            docs.append(cue_ruler(posting_doc(shipped_nlp, parsed)))
+    return docs
+
+
+def _matcher_spans(nlp, doc) -> list[tuple[str, int, int]]:
+    """The spans spaCy's ``Matcher`` finds line by line, merged by label as the ruler merges them."""
+    matcher = Matcher(nlp.vocab)
+    for label, patterns in PATTERNS.items():
+        matcher.add(label, patterns)
+    by_label: dict[str, list] = {}
+    for line in doc.spans["lines"]:
+        for key, start, end in matcher(line):
+            by_label.setdefault(nlp.vocab.strings[key], []).append(doc[line.start + start:line.start + end])
+    return sorted((label, s.start, s.end) for label, group in by_label.items() for s in filter_spans(group))
+
+
+def test_signal_ruler_finds_what_the_matcher_finds(shipped_nlp, corpus_docs):
+    ruler = shipped_nlp.get_pipe("cco_jobs_signal_ruler")
+    compared = found = 0
+    for doc in corpus_docs:
+        expected = _matcher_spans(shipped_nlp, doc)
+        got = sorted((s.label_, s.start, s.end) for s in ruler(doc).spans["signals"])
+        assert got == expected, doc.text[:80]
+        compared += 1
+        found += len(got)
+    assert compared >= 40 and found >= 100  # the comparison covered real matches
+
+
+def test_indexed_features_equal_the_feature_strings(shipped_nlp, corpus_docs):
+    clf = shipped_nlp.get_pipe("cco_jobs_line_classifier")
+    vocab = clf.vocab
+    lines = 0
+    for doc in corpus_docs:
+        strings = clf.line_feature_lists(doc)
+        columns = clf._line_columns(doc, clf._read(doc))
+        assert len(strings) == len(columns)
+        for feats, (known, count) in zip(strings, columns):
+            assert sorted(known) == sorted(vocab[f] for f in set(feats) if f in vocab)
+            assert count == len(set(feats))
+            lines += 1
+    assert lines > 1000
+
+
+def test_predictions_agree_between_the_two_paths(shipped_nlp, corpus_docs):
+    clf = shipped_nlp.get_pipe("cco_jobs_line_classifier")
+    for doc in corpus_docs[:10]:
+        by_strings = clf.predict_proba(clf.line_feature_lists(doc))
+        by_columns = clf.predict_columns(clf._line_columns(doc, clf._read(doc)))
+        np.testing.assert_allclose(by_strings, by_columns, atol=1e-5)
+
+
+def test_token_patterns_refuse_what_they_cannot_run():
+    patterns = TokenPatterns()
+    with pytest.raises(PatternError, match="operator"):
+        patterns.add("x", [[{"LOWER": "a"}, {"LOWER": "b", "OP": "*"}]])
+    with pytest.raises(PatternError, match="not supported"):
+        patterns.add("x", [[{"LOWER": "a"}, {"POS": "NOUN"}]])
+    with pytest.raises(PatternError, match="without case"):
+        patterns.add("x", [[{"ORTH": "Board"}]])
+    with pytest.raises(PatternError, match="start with"):
+        patterns.add("x", [[{"IS_ALPHA": True}, {"LOWER": "b"}]])
+
+
+def test_token_patterns_match_whole_tokens_and_optional_starts():
+    patterns = TokenPatterns()
+    patterns.add("seat", [[{"LOWER": {"IN": ["the", "our"]}, "OP": "?"}, {"LOWER": "board"}]])
+    patterns.add("count", [[{"LIKE_NUM": True}, {"LOWER": "agents"}]])
+    tokens = [encode_token(w, w.isdigit() or w == "ten", w.isalpha())
+              for w in "reports to our board and the boardroom of ten agents 40 agents".split()]
+    found = sorted(patterns.match_line(tokens))
+    assert ("seat", 2, 4) in found and ("seat", 3, 4) in found  # with and without "our"
+    assert not any(start == 6 for _, start, _ in found)          # "boardroom" is not "board"
+    assert ("count", 8, 10) in found and ("count", 10, 12) in found
