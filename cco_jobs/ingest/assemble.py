@@ -2,16 +2,13 @@
 split glued lines, promote heading-like lines, assign sections, find title and company."""
 from __future__ import annotations
 
-import re
-
 from ..errors import PostingInputError
 from ..posting import Line, Posting
-from .blocks import Block, heading_text, looks_like_heading
+from .blocks import Block, has_words, heading_text, looks_like_heading
 from .sections import section_key
 from .split import split_blocks
 from .titles import find_title_and_company
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
 #: A posting needs at least this many words of two or more letters outside page chrome.
 MIN_POSTING_WORDS = 3
 
@@ -28,7 +25,7 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
         before_list = i + 1 < len(blocks) and blocks[i + 1].is_bullet
         if not block.is_heading and not block.chrome and looks_like_heading(block, before_list=before_list):
             block.is_heading = True
-    if sum(len(_WORD.findall(b.text)) for b in blocks if not b.chrome) < MIN_POSTING_WORDS:
+    if not has_words(blocks, MIN_POSTING_WORDS):
         raise PostingInputError(source, "not_a_posting", "no line of text that reads like a job posting")
     title, company = find_title_and_company(blocks, metadata)
     _mark_title_line(blocks, title)

@@ -48,6 +48,7 @@ FIELD_LABELS = frozenset({
     "workplace type", "remote", "industry", "seniority level", "job function", "type", "date",
 })
 MAX_HEADING_WORDS = 8
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two or more letters
 
 
 def split_bullet(text: str) -> tuple[str, bool]:
@@ -92,3 +93,18 @@ def looks_like_heading(block: Block, *, before_list: bool = False) -> bool:
 def heading_text(text: str) -> str:
     """A heading's text without the colon that introduced what follows it."""
     return text.rstrip(":：").rstrip() or text
+
+
+def has_words(blocks: list[Block], minimum: int) -> bool:
+    """Whether the lines outside page chrome hold at least ``minimum`` words of two or more letters.
+
+    Stops counting as soon as there are enough: the words of a whole posting need not
+    be found to know that it has three.
+    """
+    found = 0
+    for block in blocks:
+        if found >= minimum:
+            return True
+        if not block.chrome:
+            found += len(_WORD.findall(block.text))
+    return found >= minimum

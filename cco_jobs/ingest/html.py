@@ -89,10 +89,12 @@ class _Reader:
 
     def walk(self, parent: Any, ctx: _Ctx, depth: int) -> None:
         for child in parent:
-            if isinstance(child.tag, str):
-                self._element(child, child.tag.lower(), ctx, depth)
-            if child.tail:
-                self._add(child.tail, ctx, child.sourceline)
+            tag = child.tag
+            if isinstance(tag, str):
+                self._element(child, tag.lower(), ctx, depth)
+            tail = child.tail
+            if tail:
+                self._add(tail, ctx, child.sourceline)
 
     def _element(self, el: Any, name: str, ctx: _Ctx, depth: int) -> None:
         if name == "br":
@@ -133,16 +135,17 @@ class _Reader:
             content = True
         if not chrome and el not in self._protected and is_chrome(el, name, content):
             chrome = True
-        new = _Ctx(level, bullet, chrome, pre, bold, content)
-        return ctx if new == ctx else new
+        if (level, bullet, chrome, pre, bold, content) == ctx:
+            return ctx  # most elements change nothing: no new _Ctx to build
+        return _Ctx(level, bullet, chrome, pre, bold, content)
 
     def _add(self, text: str, ctx: _Ctx, line: int | None) -> None:
+        size = len(text.strip())
         if not self._parts:
-            if not text.strip():
+            if not size:
                 return
             self._ctx, self._line = ctx, line
         self._parts.append(text)
-        size = len(text.strip())
         if ctx.bold:
             self._bold += size
         else:

@@ -20,6 +20,9 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 
 _LINE_TABLE = {ord(c): None for c in _INVISIBLE} | {ord(c): " " for c in _SPACES}
+# Any character _LINE_TABLE changes. Translating with a dict looks up every character in
+# Python, so clean_line first checks (in C) whether there is anything to translate.
+_TRANSLATED = re.compile(f"[{_INVISIBLE}{_SPACES}]")
 
 # C0 controls other than tab/newline/CR/FF/VT, DEL, C1 controls, lone surrogates and
 # noncharacters: never text, and lxml rejects several of them.
@@ -82,7 +85,9 @@ def unescape_entities(text: str) -> str:
 def clean_line(text: str) -> str:
     """One line's text as it reads: NFC, one plain space between words, no invisible characters."""
     if not text.isascii():  # ASCII has no invisible characters and nothing to compose
-        text = unicodedata.normalize("NFC", text.translate(_LINE_TABLE))
+        if _TRANSLATED.search(text):
+            text = text.translate(_LINE_TABLE)
+        text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())
 
 

@@ -64,9 +64,23 @@ GLUE_WORDS = frozenset("""
     Hybrid Flexible Annual Discounts Paid The This Our You Your They Please Reporting Working
 """.split())
 # Anything any of the steps below could cut at; a line without it is left alone.
+# Every alternative starts by consuming one character of the same short class (and
+# then looks back at it), so that re scans for that class in C and skips the
+# lower-case letters and spaces that make up most of a line. Written the obvious way,
+# ``[^\W\d_A-Z](?=[A-Z0-9])|…``, every letter starts a try and the test costs about
+# 0.3 ms per posting: a third of HTML ingestion.
 _ANY_GLUE = re.compile(
-    r"[.!?…][\"”’')\]]*[^\W\d_]|:\S|[•●▪◦‣■►➢➤✓✔]|\s[-–—]\s|[^\W\d_A-Z](?=[A-Z0-9$£€])|[)?’'](?=[A-Z0-9$£€])"
-    r"|[0-9A-Z](?=[A-Z][a-z])|[$£€]"
+    r"""[.!?…:•●▪◦‣■►➢➤✓✔$£€\-–—A-Z0-9]   # the only characters a glue can turn on
+    (?:
+        (?<=[.!?…])[\"”’')\]]*[^\W\d_]      # a sentence end, then a letter
+      | (?<=:)\S                             # a colon with no space after it
+      | (?<=[•●▪◦‣■►➢➤✓✔$£€])                # a bullet glyph, or a currency sign
+      | (?<=\s[-–—])\s                       # a spaced dash
+      | (?<=[^\W\d_A-Z][A-Z0-9])             # a capital or digit after a letter other than A-Z
+      | (?<=[)?’'][A-Z0-9])                  # ... or after ")", "?" or an apostrophe
+      | (?<=[0-9A-Z][A-Z])[a-z]              # a capitalised word after a capital or digit
+    )""",
+    re.VERBOSE,
 )
 MIN_BULLET_RUN_CHARS = 100
 MIN_DASH_RUN_CHARS = 150

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .blocks import Block
+from .blocks import Block, has_words
 from .normalise import clean_line, normalise_document
 
 MAX_JSONLD_CHARS = 200_000
@@ -24,7 +24,6 @@ MIN_DESCRIPTION_WORDS = 20
 MAX_JSONLD_DEPTH = 6
 _MAY_HAVE_JOB_POSTING = re.compile(r"JobPosting", re.IGNORECASE)
 _TAG = re.compile(r"<(?:p|br|li|ul|ol|div|h[1-6]|strong|b|em|span|table|section)\b[^<>]*>", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def _description_blocks(job: JobPosting) -> list[Block] | None:
         from .text import read_text
 
         blocks = read_text(normalise_document(html.unescape(description)))
-    if sum(len(_WORD.findall(b.text)) for b in blocks if not b.chrome) < MIN_DESCRIPTION_WORDS:
+    if not has_words(blocks, MIN_DESCRIPTION_WORDS):
         return None
     for block in blocks:
         # Lines of a JSON-LD string have no place in the page source; microdata ones do.
