@@ -13,7 +13,7 @@ documents rather than from the corpus.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc, Span
@@ -99,21 +99,36 @@ def line_features(
     return list(dict.fromkeys(feats))
 
 
+class TokenInfo(NamedTuple):
+    """What the classifier needs of one token, worked out once per distinct token."""
+
+    kind: int                  #: :attr:`IndexedFeaturizer.WORD`, ``DIGIT``, ``MONEY``, ``PCT`` or ``OTHER``
+    norm: str                  #: ``token.norm_``
+    known: tuple[int, ...]     #: columns of its word features the model knows
+    unknown: tuple[str, ...]   #: its word features the model does not know
+    word_column: int           #: column of its ``w=`` feature, or -1
+    prefix_column: int         #: column of its ``p=`` feature, or -1
+    norm_key: int              #: hash of ``norm``
+    usual_norm: bool           #: the norm is the word's own (not a tokenizer special case)
+    is_stop: bool
+    is_punct: bool
+    length: int                #: characters
+
+
 class IndexedFeaturizer:
     """:func:`line_features`, straight to the columns of a trained vocabulary.
 
     At run time the feature strings are only a way to columns of the weight matrix, and
     building, de-duplicating and looking up some 120 strings per line made the
     classifier a third of the batch time (issue 5). Here each distinct token is worked
-    out once per process (its kind, its norm, the columns of its word features and the
-    strings of those the model does not know) and a line only unions those. The result
+    out once per process (a :class:`TokenInfo`) and a line only unions those. The result
     is the same as looking up :func:`line_features` (a test checks it over the corpus):
     the known columns, and the number of distinct features, known or not, which the
     L2 normalisation divides by.
     """
 
-    #: Distinct tokens kept before the cache starts afresh (a long batch run meets new
-    #: numbers, ids and names for ever; memory must stay flat).
+    #: Distinct tokens (and word pairs) kept before the cache starts afresh: a long
+    #: batch run meets new numbers, ids and names for ever, and memory must stay flat.
     cache_limit = 200_000
 
     WORD, DIGIT, MONEY, PCT, OTHER = range(5)
@@ -121,12 +136,21 @@ class IndexedFeaturizer:
     def __init__(self, vocab: dict[str, int], char_ngrams: bool) -> None:
         self.vocab = vocab
         self.char_ngrams = char_ngrams
-        self._tokens: dict[int, tuple] = {}
-        self._pairs: dict[tuple[str, str], int | str] = {}
+        self._tokens: dict[int, TokenInfo] = {}
+        self._pairs: dict[tuple[str, str], int | tuple[str, str]] = {}
+        # every way a known word pair "b=left_right" splits at an underscore: a pair whose
+        # words are not both here cannot be known, and needs no lookup
+        self._pair_left: set[str] = set()
+        self._pair_right: set[str] = set()
+        for feature in vocab:
+            if feature.startswith("b="):
+                body = feature[2:]
+                for at in (i for i, ch in enumerate(body) if ch == "_"):
+                    self._pair_left.add(body[:at])
+                    self._pair_right.add(body[at + 1:])
 
-    def token_infos(self, doc: Doc) -> list[tuple]:
-        """Per token of ``doc``: ``(kind, norm, known columns, unknown strings, column of
-        its w= feature or -1, column of its p= feature or -1, norm key)``.
+    def token_infos(self, doc: Doc) -> list[TokenInfo]:
+        """The :class:`TokenInfo` of each token of ``doc``.
 
         Tokens are cached by their text; a token whose norm is not its word's usual one
         (a tokenizer special case such as "n't") is worked out afresh.
@@ -136,38 +160,65 @@ class IndexedFeaturizer:
         out = []
         for orth, norm in zip(array[:, 0].tolist(), array[:, 1].tolist()):
             info = cache.get(orth)
-            if info is None or info[6] != norm:
+            if info is None or info.norm_key != norm:
                 info = self._token_info(doc.vocab, orth, norm)
-                if info[7]:
+                if info.usual_norm:
                     if len(cache) >= self.cache_limit:
                         cache.clear()
                     cache[orth] = info
             out.append(info)
         return out
 
-    def _token_info(self, vocab: "Vocab", orth: int, norm_key: int) -> tuple:
+    def _token_info(self, vocab: "Vocab", orth: int, norm_key: int) -> TokenInfo:
         lex = vocab[orth]
         text = lex.orth_
         norm = vocab.strings[norm_key]
-        usual = lex.norm == norm_key
-        word = self.vocab.get(f"w={norm}", -1)
-        prefix = self.vocab.get(f"p={norm[:5]}", -1) if len(norm) > 5 else -1
+        known: tuple[int, ...] = ()
+        unknown: tuple[str, ...] = ()
         if lex.is_alpha or "-" in text or "'" in text:
+            kind = self.WORD
             feats = _word_features(norm, self.char_ngrams)
             known = tuple(self.vocab[f] for f in feats if f in self.vocab)
             unknown = tuple(f for f in feats if f not in self.vocab)
-            return (self.WORD, norm, known, unknown, word, prefix, norm_key, usual)
-        kind = (self.DIGIT if lex.like_num else self.MONEY if lex.is_currency
-                else self.PCT if text == "%" else self.OTHER)
-        return (kind, norm, (), (), word, prefix, norm_key, usual)
+        else:
+            kind = (self.DIGIT if lex.like_num else self.MONEY if lex.is_currency
+                    else self.PCT if text == "%" else self.OTHER)
+        return TokenInfo(
+            kind, norm, known, unknown, self.vocab.get(f"w={norm}", -1),
+            self.vocab.get(f"p={norm[:5]}", -1) if len(norm) > 5 else -1,
+            norm_key, lex.norm == norm_key, lex.is_stop, lex.is_punct, len(text),
+        )
 
-    def line(self, infos: Sequence[tuple], section: str, *, is_heading: bool = False,
+    def pair_columns(self, norms: Sequence[str]) -> list[int | tuple[str, str]]:
+        """For each pair of neighbours in ``norms``, the column of its ``b=`` feature, or
+        the pair itself when the model does not know it.
+
+        Unknown pairs stand for their feature strings (in the count of distinct features,
+        two pairs are one feature only if they are the same pair, which differs from the
+        strings only for words holding underscores, spelled to collide).
+        """
+        pairs = self._pairs
+        left, right = self._pair_left, self._pair_right
+        out: list[int | tuple[str, str]] = []
+        for pair in zip(norms, norms[1:]):
+            if pair[0] not in left or pair[1] not in right:
+                out.append(pair)
+                continue
+            column = pairs.get(pair)
+            if column is None:
+                if len(pairs) >= self.cache_limit:
+                    pairs.clear()
+                column = pairs[pair] = self.vocab.get(f"b={pair[0]}_{pair[1]}", pair)
+            out.append(column)
+        return out
+
+    def line(self, infos: Sequence[TokenInfo], section: str, *, is_heading: bool = False,
              is_bullet: bool = False, chrome: bool = False,
              cue_labels: Iterable[str] = ()) -> tuple[list[int], int]:
         """``(known columns, number of distinct features)`` of one line's tokens."""
         vocab = self.vocab
         known: set[int] = set()
-        unknown: set[str] = set()
+        unknown: set[str | tuple[str, str]] = set()
 
         def add(feature: str) -> None:
             column = vocab.get(feature)
@@ -184,23 +235,12 @@ class IndexedFeaturizer:
             add("bullet")
         if chrome:
             add("chrome")
-        words: list[str] = []
-        kinds = set()
-        for info in infos:
-            if info[0] == self.WORD:
-                words.append(info[1])
-                known.update(info[2])
-                unknown.update(info[3])
-            else:
-                kinds.add(info[0])
-        pairs = self._pairs
-        for pair in zip(words, words[1:]):
-            column = pairs.get(pair)
-            if column is None:
-                if len(pairs) >= self.cache_limit:
-                    pairs.clear()
-                feature = f"b={pair[0]}_{pair[1]}"
-                column = pairs[pair] = vocab.get(feature, feature)
+        word_infos = [info for info in infos if info.kind == self.WORD]
+        words = [info.norm for info in word_infos]
+        kinds = {info.kind for info in infos}
+        known.update(*[info.known for info in word_infos])
+        unknown.update(*[info.unknown for info in word_infos])
+        for column in self.pair_columns(words):
             if type(column) is int:
                 known.add(column)
             else:

@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 import srsly
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -23,7 +24,7 @@ from spacy.util import minibatch
 from ..errors import ModelError
 from .cues import CUES_KEY
 from .doc import LINES_KEY
-from .features import IndexedFeaturizer, line_features
+from .features import IndexedFeaturizer, TokenInfo, line_features
 
 LABELS_KEY = "line_labels"
 _FORMAT_VERSION = 1
@@ -246,7 +247,7 @@ class LineClassifier:
             best = order[:, 0].tolist() if len(doc_probs) else []
             runner = order[:, 1].tolist() if len(doc_probs) else []
             rows = doc_probs.tolist()
-            table = None
+            evidence = None
             spans, scores, seconds, cues, uncertain = [], [], [], [], []
             for i, (start, end) in enumerate(view.bounds):
                 p = rows[i]
@@ -255,17 +256,16 @@ class LineClassifier:
                 if (label != "context" and labels[runner[i]] != "context"
                         and p[runner[i]] >= self.second_threshold):
                     second = labels[runner[i]]
-                span = Span(doc, start, end, label=label)
-                spans.append(span)
+                spans.append(Span(doc, start, end, label=label))
                 scores.append(p[best[i]])
                 uncertain.append(p[best[i]] < self.threshold)
                 seconds.append(second)
-                if label == "context":
+                if label == "context":  # what a context line is needs no highlighting
                     cues.append([])
                     continue
-                if table is None:
-                    table = self._token_table(doc, view.tokens)
-                cues.append(self.cue_offsets(span, label, second, view.cues[i], table))
+                if evidence is None:
+                    evidence = self._doc_evidence(doc, view.tokens)
+                cues.append(self._cue_offsets(start, end, label, second, view.cues[i], evidence))
             doc.spans[self.labels_key] = spans
             doc.spans[self.labels_key].attrs.update(
                 scores=scores, probs=rows, second=seconds, cues=cues, uncertain=uncertain,
@@ -273,36 +273,41 @@ class LineClassifier:
             )
 
     # -- explanation -----------------------------------------------------------------
-    def _token_table(self, doc: Doc, tokens: Sequence[tuple] | None = None) -> np.ndarray:
+    def _token_table(self, doc: Doc, tokens: Sequence[TokenInfo] | None = None) -> np.ndarray:
         """Per token, the vocabulary index of its word, stem and next-word-pair features
-        (-1 where unknown): shape (len(doc), 3). Built once per doc for the cue words."""
+        (-1 where unknown): shape (len(doc), 3)."""
         if tokens is None:
             tokens = self.featurizer.token_infos(doc)
-        get = self.vocab.get
-        norms = [info[1] for info in tokens]
-        pairs = [get(f"b={left}_{right}", -1) for left, right in zip(norms, norms[1:])] + [-1]
-        table = np.array([(info[4], info[5], pair) for info, pair in zip(tokens, pairs)],
-                         dtype=np.int64).reshape(len(tokens), 3)
+        pairs = [c if type(c) is int else -1
+                 for c in self.featurizer.pair_columns([info.norm for info in tokens])]
+        table = np.empty((len(tokens), 3), dtype=np.int64)
+        table[:, 0] = [info.word_column for info in tokens]
+        table[:, 1] = [info.prefix_column for info in tokens]
+        table[:-1, 2] = pairs
+        table[-1:, 2] = -1
         return table
 
-    def token_evidence(self, span: Span, label: str, table: np.ndarray | None = None) -> np.ndarray:
+    def _doc_evidence(self, doc: Doc, tokens: Sequence[TokenInfo]) -> "_Evidence":
+        """Evidence of every token of ``doc`` for every label, computed once per doc: the
+        centred weights of its word and stem features, and half the weight of the word
+        pair it starts (shared with the next word)."""
+        table = self._token_table(doc, tokens)
+        columns = self._evidence_columns  # (labels, features + 1): index -1 reads a 0
+        return _Evidence(
+            words=columns[:, table[:, 0]] + columns[:, table[:, 1]],
+            pairs=columns[:, table[:, 2]] / 2,
+            tokens=tokens,
+            idx=doc.to_array(IDX).tolist(),
+        )
+
+    def token_evidence(self, span: Span, label: str) -> np.ndarray:
         """Evidence of each token of ``span`` for ``label`` (centred weights of its features).
 
         A word-pair feature's weight is shared between its two words."""
-        k = self.labels.index(label)
-        if table is None:
-            table = self._token_table(span.doc)
-        rows = table[span.start:span.end]
-        column = self._evidence_columns[k]  # index -1 reads the 0 at the end
-        evidence = column[rows[:, 0]] + column[rows[:, 1]]
-        pairs = column[rows[:-1, 2]] / 2 if len(rows) > 1 else np.zeros(0, dtype=np.float32)
-        evidence[:-1] += pairs
-        evidence[1:] += pairs
-        return evidence
+        evidence = self._doc_evidence(span.doc, self.featurizer.token_infos(span.doc))
+        return evidence.of_line(self.labels.index(label), span.start, span.end)
 
-    def cue_offsets(self, span: Span, label: str, second: str = "",
-                    cues: list[tuple[int, int, str]] | None = None,
-                    table: np.ndarray | None = None) -> list[tuple[int, int, str]]:
+    def cue_offsets(self, span: Span, label: str, second: str = "") -> list[tuple[int, int, str]]:
         """Character offsets (within the line) of the words that carry ``label`` and ``second``.
 
         Lexicon matches of the label come first when the model agrees they support it,
@@ -311,35 +316,40 @@ class LineClassifier:
         """
         if label == "context":
             return []
-        if cues is None:
-            cues = _cues_per_line(span.doc, [span], self.cues_key)[0]
+        doc = span.doc
+        cues = _cues_per_line(doc, [span], self.cues_key)[0]
+        evidence = self._doc_evidence(doc, self.featurizer.token_infos(doc))
+        return self._cue_offsets(span.start, span.end, label, second, cues, evidence)
+
+    def _cue_offsets(self, start: int, end: int, label: str, second: str,
+                     cues: list[tuple[int, int, str]], evidence: "_Evidence") -> list[tuple[int, int, str]]:
         found: list[tuple[float, int, int, str]] = []
+        tokens = evidence.tokens
         for lab in filter(None, (label, second)):
-            evidence = self.token_evidence(span, lab, table)
-            for start, end, cue_label in cues:
+            line = evidence.of_line(self.labels.index(lab), start, end)
+            for cue_start, cue_end, cue_label in cues:
                 if cue_label == lab:
-                    weight = float(evidence[start - span.start:end - span.start].sum())
+                    weight = float(line[cue_start - start:cue_end - start].sum())
                     if weight > 0:
-                        found.append((weight + 1.0, start, end, lab))
-            top = float(evidence.max()) if len(evidence) else 0.0
+                        found.append((weight + 1.0, cue_start, cue_end, lab))
+            top = float(line.max()) if len(line) else 0.0
             if top > 0:
-                for i in np.argsort(-evidence)[: self.max_cues]:
-                    token = span[int(i)]
-                    if evidence[i] >= 0.5 * top and not token.is_stop and not token.is_punct:
-                        found.append((float(evidence[i]), token.i, token.i + 1, lab))
+                for i in np.argsort(-line)[: self.max_cues].tolist():
+                    token = tokens[start + i]
+                    if line[i] >= 0.5 * top and not token.is_stop and not token.is_punct:
+                        found.append((float(line[i]), start + i, start + i + 1, lab))
         chosen: list[tuple[int, int, str]] = []
         taken: set[int] = set()
-        for _, start, end, lab in sorted(found, key=lambda f: -f[0]):
-            if taken.intersection(range(start, end)):
+        for _, cue_start, cue_end, lab in sorted(found, key=lambda f: -f[0]):
+            if taken.intersection(range(cue_start, cue_end)):
                 continue
-            taken.update(range(start, end))
-            chosen.append((start, end, lab))
+            taken.update(range(cue_start, cue_end))
+            chosen.append((cue_start, cue_end, lab))
             if len(chosen) == self.max_cues:
                 break
-        base = span.start_char
-        doc = span.doc
-        return [(doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base, lab)
-                for s, e, lab in sorted(chosen)]
+        idx = evidence.idx
+        base = idx[start]
+        return [(idx[s] - base, idx[e - 1] + tokens[e - 1].length - base, lab) for s, e, lab in sorted(chosen)]
 
     # -- serialisation -------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -378,6 +388,24 @@ class LineClassifier:
         return self
 
 
+class _Evidence(NamedTuple):
+    """A doc's token evidence by label (see :meth:`LineClassifier._doc_evidence`)."""
+
+    words: np.ndarray  # (labels, tokens)
+    pairs: np.ndarray  # (labels, tokens)
+    tokens: Sequence[TokenInfo]
+    idx: list[int]  # character offset of each token
+
+    def of_line(self, label: int, start: int, end: int) -> np.ndarray:
+        """Evidence of each token of the line ``start:end`` for the label at ``label``;
+        a pair's weight counts for both its words, and only inside the line."""
+        evidence = self.words[label, start:end].copy()
+        pairs = self.pairs[label, start:end - 1]
+        evidence[:-1] += pairs
+        evidence[1:] += pairs
+        return evidence
+
+
 class _DocView(NamedTuple):
     """What the classifier reads from a ``Doc`` once: the lines' token bounds and
     sections, the lexicon cues inside each line, and the featurizer's token infos."""
@@ -385,7 +413,7 @@ class _DocView(NamedTuple):
     bounds: list[tuple[int, int]]
     sections: list[str]
     cues: list[list[tuple[int, int, str]]]
-    tokens: list[tuple]
+    tokens: list[TokenInfo]
 
 
 def _cues_per_line(doc: Doc, lines: Iterable[Span], cues_key: str) -> list[list[tuple[int, int, str]]]:
