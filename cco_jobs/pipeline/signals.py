@@ -146,7 +146,7 @@ class SignalRuler(SavedPatterns):
         self.spans_key = spans_key
         self.patterns: dict[str, list[list[dict]]] = {}
         self.matcher = self._new_matcher()
-        self._encoded: dict[int, str] = {}
+        self._encoded: dict[int, tuple[str, tuple]] = {}
         if patterns:
             self.add_patterns(patterns)
 
@@ -155,28 +155,32 @@ class SignalRuler(SavedPatterns):
         for label, pats in patterns.items():
             self.matcher.add(label, pats)
             self.patterns.setdefault(label, []).extend(pats)
+        self._encoded = {}  # the patterns that start at each word have changed
 
-    def _encode(self, doc: Doc) -> list[str]:
-        """Each token of ``doc`` as :func:`.token_patterns.encode_token` writes it."""
+    def _encode(self, doc: Doc) -> tuple[list[str], list[tuple]]:
+        """Each token of ``doc`` as :func:`.token_patterns.encode_token` writes it, and the
+        patterns that can start at it (both cached by the token's lower-case form)."""
         cache = self._encoded
         strings = doc.vocab.strings
-        out = []
+        tokens, anchored = [], []
         for lower, like_num, is_alpha in doc.to_array([LOWER, LIKE_NUM, IS_ALPHA]).tolist():
-            encoded = cache.get(lower)
-            if encoded is None:
+            entry = cache.get(lower)
+            if entry is None:
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
-                encoded = cache[lower] = encode_token(strings[lower], bool(like_num), bool(is_alpha))
-            out.append(encoded)
-        return out
+                encoded = encode_token(strings[lower], bool(like_num), bool(is_alpha))
+                entry = cache[lower] = (encoded, self.matcher.anchored(encoded))
+            tokens.append(entry[0])
+            anchored.append(entry[1])
+        return tokens, anchored
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens = self._encode(doc) if len(doc) else []
+        tokens, anchored = self._encode(doc) if len(doc) else ([], [])
         bounds = ([(line.start, line.end) for line in doc.spans["lines"]] if "lines" in doc.spans
                   else [(0, len(doc))])
         by_label: dict[str, list[Span]] = {}
         for start, end in bounds:
-            for label, i, j in self.matcher.match_line(tokens[start:end]):
+            for label, i, j in self.matcher.match_line(tokens[start:end], anchored[start:end]):
                 by_label.setdefault(label, []).append(Span(doc, start + i, start + j, label=label))
         spans = [s for group in by_label.values() for s in filter_spans(group)]
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))

@@ -120,22 +120,31 @@ class TokenPatterns:
                 if entry not in bucket:
                     bucket.append(entry)
 
-    def match_line(self, tokens: Sequence[str]) -> list[tuple[str, int, int]]:
+    def anchored(self, token: str) -> tuple[tuple[str, "re.Pattern[str]"], ...]:
+        """The ``(label, regex)`` patterns that can start at ``token`` (an encoded token)."""
+        word = token.rstrip(f" {NUM}{ALPHA}")
+        candidates = tuple(self._by_anchor.get(word, ()))
+        if NUM in token:
+            candidates += tuple(self._by_anchor.get(NUM, ()))
+        return candidates
+
+    def match_line(self, tokens: Sequence[str],
+                   anchored: Sequence[Sequence[tuple[str, "re.Pattern[str]"]]] | None = None,
+                   ) -> list[tuple[str, int, int]]:
         """Matches ``(label, start, end)`` within one line, as token offsets in it.
 
-        ``tokens`` are the line's tokens written by :func:`encode_token`.
+        ``tokens`` are the line's tokens written by :func:`encode_token`; ``anchored``,
+        if given, is :meth:`anchored` of each (callers that cache it save the work).
         """
+        if anchored is None:
+            anchored = [self.anchored(token) for token in tokens]
+        if not any(anchored):
+            return []
         text = "".join(tokens)
         starts = [0, *accumulate(len(t) for t in tokens)]
         index_of = {offset: i for i, offset in enumerate(starts)}
         found = []
-        by_anchor = self._by_anchor
-        numeric = by_anchor.get(NUM, ())
-        for i, token in enumerate(tokens):
-            word = token.rstrip(f" {NUM}{ALPHA}")
-            candidates = by_anchor.get(word, ())
-            if numeric and NUM in token:
-                candidates = [*candidates, *numeric]
+        for i, candidates in enumerate(anchored):
             for label, regex in candidates:
                 match = regex.match(text, starts[i])
                 if match and match.end() > starts[i]:
