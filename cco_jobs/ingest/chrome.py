@@ -15,6 +15,7 @@ Chrome is marked, never dropped: a reader may still want "Posted 3 days ago". Th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search"})
@@ -76,11 +77,12 @@ def find_content(root: Any) -> tuple[Any | None, bool]:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if not tag:
             continue
-        if job is None and len(el.attrib):  # an element without attributes describes nothing
+        has_attributes = len(el.attrib) > 0  # most elements have none: no need to look them up
+        if job is None and has_attributes:
             attrs = describe(el)
-            if attrs and _JOB_CONTAINER.search(_NON_LETTERS.sub("", attrs.lower())):
+            if attrs and _names_job_container(attrs):
                 job = el
-        if main is None and (tag == "main" or (el.get("role") or "").lower() == "main"):
+        if main is None and (tag == "main" or (has_attributes and (el.get("role") or "").lower() == "main")):
             main = el
         if tag == "article":
             articles.append(el)
@@ -90,7 +92,16 @@ def find_content(root: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+@lru_cache(maxsize=4096)
+def _names_job_container(value: str) -> bool:
+    """Whether identifying attributes name a job description (cached like :func:`_chrome_attrs`)."""
+    return bool(_JOB_CONTAINER.search(_NON_LETTERS.sub("", value.lower())))
+
+
+@lru_cache(maxsize=4096)
 def _chrome_attrs(value: str) -> bool:
+    """Whether identifying attributes name chrome (cached: a site repeats its class names
+    on every element and every page)."""
     lowered = _CAMEL.sub(r"\1 \2", value).lower()
     if _CHROME_WORDS.search(_SPLIT.sub("", lowered)):
         return True

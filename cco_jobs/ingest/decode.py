@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..errors import PostingInputError
-from .normalise import control_share, is_blank, undecoded_share
+from .normalise import control_share, has_suspect_characters, is_blank, undecoded_share
 
 # Signatures of common binary files people pass by mistake, to name them in the message.
 _MAGIC = (
@@ -88,11 +88,12 @@ def check_text(text: str, source: str) -> str:
 
 
 def _checked(text: str, source: str) -> str:
-    if control_share(text) > MAX_CONTROL_SHARE:
+    suspect = has_suspect_characters(text)  # when not, both shares below are 0
+    if suspect and control_share(text) > MAX_CONTROL_SHARE:
         raise PostingInputError(source, "binary", "file is binary (mostly control characters)")
     if is_blank(text):
         raise PostingInputError(source, "empty", "file holds only white space" if text else "file is empty")
-    if undecoded_share(text) > MAX_UNDECODED_SHARE:
+    if suspect and undecoded_share(text) > MAX_UNDECODED_SHARE:
         raise PostingInputError(
             source, "undecodable", "bytes that neither UTF-8, UTF-16 nor Windows-1252 decode as text"
         )

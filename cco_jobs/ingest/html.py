@@ -48,21 +48,32 @@ class _Ctx(NamedTuple):
     content: bool = False
 
 
-def read_html(html_text: str) -> tuple[list[Block], dict[str, str]]:
-    """Parse an HTML document or fragment; return its lines and what its ``<head>`` says.
-
-    The metadata holds whichever of ``html_title``, ``og:title``, ``og:site_name``,
-    ``lang`` and the JSON-LD ``JobPosting`` fields (``jsonld_title``, ``jsonld_company``,
-    ``date_posted``, ``employment_type``, ``location``) the page has.
-    """
+def parse_html(html_text: str) -> Any:
+    """The lxml tree of an HTML document or fragment, or ``None`` when libxml2 finds none."""
     from lxml import etree  # lazy: importing cco_jobs.ingest must stay cheap
 
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
                               no_network=True, huge_tree=True, recover=True)
     try:
-        root = etree.fromstring(html_text.encode("utf-8", "replace"), parser)
+        return etree.fromstring(html_text.encode("utf-8", "replace"), parser)
     except (etree.LxmlError, ValueError):
-        root = None
+        return None
+
+
+def read_html(html_text: str, *, root: Any = None) -> tuple[list[Block], dict[str, str]]:
+    """Parse an HTML document or fragment; return its lines and what its ``<head>`` says.
+
+    The metadata holds whichever of ``html_title``, ``og:title``, ``og:site_name``,
+    ``lang`` and the JSON-LD ``JobPosting`` fields (``jsonld_title``, ``jsonld_company``,
+    ``date_posted``, ``employment_type``, ``location``) the page has.
+
+    ``root`` is ``html_text`` already parsed by :func:`parse_html`, when the caller has
+    it (parsing is a tenth of the cost of reading a page). The tree is modified.
+    """
+    from lxml import etree
+
+    if root is None:
+        root = parse_html(html_text)
     if root is None:
         return [], {}
     from .page_meta import page_metadata
@@ -111,9 +122,12 @@ class _Reader:
         block = name in _BLOCK or "-" in name or inner.chrome != ctx.chrome or inner.level != ctx.level
         if block:
             self.flush()
-        if el.text:
-            self._add(el.text, inner, el.sourceline)
-        if depth < MAX_DEPTH:
+        text = el.text
+        if text:
+            self._add(text, inner, el.sourceline)
+        if not len(el):
+            pass  # no children (most elements): nothing to walk
+        elif depth < MAX_DEPTH:
             self.walk(el, inner, depth + 1)
         else:  # pathologically deep: keep the text, give up on its structure
             for child in el:

@@ -26,15 +26,25 @@ _TRANSLATED = re.compile(f"[{_INVISIBLE}{_SPACES}]")
 
 # C0 controls other than tab/newline/CR/FF/VT, DEL, C1 controls, lone surrogates and
 # noncharacters: never text, and lxml rejects several of them.
-_JUNK = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f\x80-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
-)
+_JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# The noncharacters beyond U+FFFF are removed one by one: in _JUNK's character class
+# they would stop re from using its lookup table, and scanning a page would take three
+# times as long. ``in`` answers at once for text with no character beyond U+FFFF.
+_ASTRAL_JUNK = ("\U0001fffe", "\U0001ffff", "\U0010fffe", "\U0010ffff")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _C1 = re.compile("[\x80-\x9f\ufffd]")
+_CONTROL_OR_C1 = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x9f\ufffd]")
 _TEXT_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _VISIBLE = re.compile(f"[^\\s{_INVISIBLE}{_SPACES}\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def has_suspect_characters(text: str) -> bool:
+    """Whether :func:`control_share` or :func:`undecoded_share` could be above zero.
+
+    One scan of the text, where asking both would take two; almost no text has any.
+    """
+    return _CONTROL_OR_C1.search(text) is not None
 
 
 def control_share(text: str) -> float:
@@ -69,7 +79,11 @@ def normalise_document(text: str, *, html_markup: bool = False) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", " ").replace("\x0c", " ")
     else:
         text = _TEXT_BREAKS.sub("\n", text)
-    return _JUNK.sub("", text)
+    text = _JUNK.sub("", text)
+    for char in _ASTRAL_JUNK:
+        if char in text:
+            text = text.replace(char, "")
+    return text
 
 
 def unescape_entities(text: str) -> str:
@@ -84,6 +98,11 @@ def unescape_entities(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One line's text as it reads: NFC, one plain space between words, no invisible characters."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Most lines are already clean: every invisible character and every white space
+        # but the plain space is unprintable, so there is nothing to drop or collapse,
+        # and composing (NFC) never makes white space.
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
     if not text.isascii():  # ASCII has no invisible characters and nothing to compose
         if _TRANSLATED.search(text):
             text = text.translate(_LINE_TABLE)

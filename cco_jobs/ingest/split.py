@@ -23,20 +23,32 @@ from itertools import pairwise
 from .blocks import FIELD_LABELS, Block
 from .sections import known_section
 
+# Patterns tried at every position of many lines are written to begin by consuming one
+# of the few characters they can turn on, then to look back from it ("a letter before a
+# capital" is ``[A-Z](?<=[a-z][A-Z])``, not ``[a-z](?=[A-Z])``): re then scans for that
+# character in C instead of starting a try at every letter, three to eight times faster.
+# tests/test_ingest_equivalence.py checks each against its plain form.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=[^\W\d_](?:[^\W\d_]| [a-z]))")
 _GLYPHS = re.compile(r"\s*[•●▪◦‣■►➢➤✓✔]\s*")
-_RUN_HINT = re.compile(r"[•●▪◦‣■►➢➤✓✔]|\s[-–—]\s")
+# A bullet glyph, or a dash with a space either side.
+_RUN_HINT = re.compile(r"[•●▪◦‣■►➢➤✓✔\-–—](?:(?<=[•●▪◦‣■►➢➤✓✔])|(?<=\s[-–—])\s)")
 _DASH = re.compile(r"\s[-–—]\s(?=[^\W\d_])")
 _DASH_NUMBER = re.compile(r"\s[-–—]\s(?=\d+(?:\+|\(k\)|%)?\s[^\W\d_]+\s[^\W\d_])")  # "… - 401(k) with match"
 _COLON_HEADING = re.compile(r"^([^:\n]{2,60}?)\s*:(?=\S)")
-# "ResponsibilitiesManage", "About you12+": a lower-case letter (or ")?'") before a capital or digit.
-_HEADING_GLUE = re.compile(r"(?<=[^\W\d_A-ZÀ-Þ)?’']|[)?’'])(?=[A-Z0-9$£€])")
-# Cheap test for any glue _glued_words could cut (most lines have none).
-_GLUE_HINT = re.compile(r"[a-z](?=[A-Z0-9])|[A-Z0-9)](?=[A-Z][a-z])|[$£€]")
+# "ResponsibilitiesManage", "About you12+": a lower-case letter (or ")?'") before a capital or
+# digit; the match is the capital or digit, so ``start()`` is where the heading ends.
+_HEADING_GLUE = re.compile(r"[A-Z0-9$£€](?<=(?:[^\W\d_A-ZÀ-Þ)?’']|[)?’'])[A-Z0-9$£€])")
+# Cheap test for any glue _glued_words could cut (most lines have none): a lower-case
+# letter before a capital or digit, a capitalised word after a capital, digit or ")",
+# or a currency sign.
+_GLUE_HINT = re.compile(r"[A-Z0-9$£€](?:(?<=[a-z][A-Z0-9])|(?<=[A-Z0-9)][A-Z])[a-z]|(?<=[$£€]))")
 # A word (group 1) running straight into a capitalised word (group 3), an amount or a count.
+# The lookahead after the word start is implied by what follows (a capital, a currency
+# sign or a digit somewhere after the word's first letter); it is there because checking
+# it once is cheaper than trying every alternative after every letter of every word.
 _GLUE = re.compile(
-    r"(?<![\w'’])([^\W\d_]+?)((?:([A-Z][a-z]+)(?![^\W\d_]))|[$£€]\d|\d{1,3}\+?\s(?:years?|weeks?|days?"
-    r"|months?|hours?)\b|401\(k\))"
+    r"(?<![\w'’])(?=[^\W\d_]+?[A-Z$£€\d])([^\W\d_]+?)((?:([A-Z][a-z]+)(?![^\W\d_]))|[$£€]\d"
+    r"|\d{1,3}\+?\s(?:years?|weeks?|days?|months?|hours?)\b|401\(k\))"
 )
 # An amount or acronym running into a capitalised word: "$50MExperience", "NPSLead".
 _AFTER_CODE = re.compile(r"(?<=[0-9A-Z)])([A-Z][a-z]+)(?![^\W\d_])")
@@ -63,12 +75,10 @@ GLUE_WORDS = frozenset("""
     Comfortable Fluent Fluency Exceptional Outstanding Minimum Competitive Generous Private Pension
     Hybrid Flexible Annual Discounts Paid The This Our You Your They Please Reporting Working
 """.split())
-# Anything any of the steps below could cut at; a line without it is left alone.
-# Every alternative starts by consuming one character of the same short class (and
-# then looks back at it), so that re scans for that class in C and skips the
-# lower-case letters and spaces that make up most of a line. Written the obvious way,
-# ``[^\W\d_A-Z](?=[A-Z0-9])|…``, every letter starts a try and the test costs about
-# 0.3 ms per posting: a third of HTML ingestion.
+# Anything any of the steps below could cut at; a line without it is left alone. It runs
+# on every line, so it has the fast form described above: every alternative consumes a
+# character of one short class, then looks back. (The obvious form,
+# ``[^\W\d_A-Z](?=[A-Z0-9])|…``, cost 0.3 ms per posting, a third of HTML ingestion.)
 _ANY_GLUE = re.compile(
     r"""[.!?…:•●▪◦‣■►➢➤✓✔$£€\-–—A-Z0-9]   # the only characters a glue can turn on
     (?:
@@ -97,8 +107,8 @@ def split_blocks(blocks: list[Block]) -> list[Block]:
             # "Salary:Grade | Band": a scrape glued a heading to a table row
             heading = replace(block, text=match.group(1).strip(), is_heading=True, verbatim=False)
             out += [heading, replace(block, text=block.text[match.end():])]
-        elif block.verbatim or len(block.text) < 6:
-            out.append(block)
+        elif block.verbatim or len(block.text) < 6 or not _ANY_GLUE.search(block.text):
+            out.append(block)  # most lines (split_block would make the same test)
         else:
             out.extend(split_block(block))
     return out

@@ -58,6 +58,8 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
     early = [b for b in blocks[:SEARCH_BLOCKS * 2] if not b.chrome][:SEARCH_BLOCKS]
     title = company = None
     for block in early:
+        if ":" not in block.text:
+            continue  # not a "Job title:" or "Company:" line
         text = heading_text(block.text)
         if title is None and (m := _EXPLICIT_TITLE.match(text)):
             title = m.group(1).strip()
@@ -68,8 +70,10 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
         title = meta.get("jsonld_title") or next((c for c in candidates if looks_like_title(_strip_at(c)[0])), None)
     company = company or meta.get("jsonld_company")
     for candidate in ([title] if title else []) + candidates:
+        if company is not None:
+            break  # the first company found stands: no need to read the other candidates
         role, at = _strip_at(candidate)
-        if at and company is None and looks_like_title(role) and not _NOT_COMPANIES.search(at):
+        if at and looks_like_title(role) and not _NOT_COMPANIES.search(at):
             company = at
     if title:
         title = _strip_at(title)[0]
