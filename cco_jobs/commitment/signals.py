@@ -106,20 +106,15 @@ class Reading:
         return self.counts.get(label, 0) / n if n else 0.0
 
 
-def _line_index(doc: Doc) -> tuple[list[Span], list[int], list[str]]:
-    lines = doc.spans["lines"]
-    labels = doc.spans["line_labels"]
-    return list(lines), list(lines.attrs["n"]), [s.label_ for s in labels]
-
-
-def _owner(span: Span, lines: list[Span]) -> int | None:
-    """Index of the line containing ``span`` (lines are sorted and disjoint)."""
-    lo, hi = 0, len(lines) - 1
+def _owner(span: Span, bounds: list[tuple[int, int]]) -> int | None:
+    """Index of the line (given by its token bounds) containing ``span``; lines are
+    sorted and disjoint."""
+    lo, hi = 0, len(bounds) - 1
     while lo <= hi:
         mid = (lo + hi) // 2
-        if span.start < lines[mid].start:
+        if span.start < bounds[mid][0]:
             hi = mid - 1
-        elif span.start >= lines[mid].end:
+        elif span.start >= bounds[mid][1]:
             lo = mid + 1
         else:
             return mid
@@ -196,19 +191,24 @@ def _report_target(span: Span, line: Span) -> tuple[str, str]:
 
 def read_signals(doc: Doc, title: str | None) -> Reading:
     """Collect the :class:`Reading` of a labelled posting ``Doc``."""
-    lines, numbers, labels = _line_index(doc)
+    from ..pipeline.doc import line_bounds  # here: the pipeline package imports this one
+
+    lines = doc.spans["lines"]
+    bounds = line_bounds(doc)
+    numbers = list(lines.attrs["n"])
+    labels = [s.label_ for s in doc.spans["line_labels"]]
     reading = Reading()
     reading.level, reading.hybrid = title_level(title)
     for lab, n in zip(labels, numbers):
         reading.counts[lab] = reading.counts.get(lab, 0) + 1
         reading.lines_by_label.setdefault(lab, []).append(n)
     report_kinds: list[str] = []
-    chrome = doc.spans["lines"].attrs.get("chrome", [False] * len(lines))
+    chrome = lines.attrs.get("chrome", [False] * len(bounds))
     for span in doc.spans.get("signals", []):
-        i = _owner(span, lines)
+        i = _owner(span, bounds)
         if i is None:
             continue
-        line, n, label = lines[i], numbers[i], labels[i]
+        line, n, label = lines[i], numbers[i], labels[i]  # a Span only for lines with a signal
         if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE:
             continue  # "Our CEO reports to the board" in About us says nothing of the role
         evidence = Evidence(n, span.text)

@@ -23,7 +23,7 @@ from spacy.util import minibatch
 
 from ..errors import ModelError
 from .cues import CUES_KEY
-from .doc import LINES_KEY
+from .doc import LINES_KEY, line_bounds
 from .features import IndexedFeaturizer, TokenInfo, line_features
 
 LABELS_KEY = "line_labels"
@@ -140,7 +140,8 @@ class LineClassifier:
         """The feature strings of each line of ``doc``, in order (for training)."""
         lines = doc.spans[self.lines_key]
         attrs = lines.attrs
-        cue_labels = [[lab for _, _, lab in cues] for cues in _cues_per_line(doc, lines, self.cues_key)]
+        cues_per_line = _cues_per_line(doc, [(span.start, span.end) for span in lines], self.cues_key)
+        cue_labels = [[lab for _, _, lab in cues] for cues in cues_per_line]
         return [
             line_features(
                 span, span.label_,
@@ -161,10 +162,11 @@ class LineClassifier:
     def _read(self, doc: Doc) -> "_DocView":
         """What labelling ``doc`` needs, read from it once."""
         lines = doc.spans[self.lines_key]
+        bounds = line_bounds(doc, self.lines_key)
         return _DocView(
-            bounds=[(span.start, span.end) for span in lines],
+            bounds=bounds,
             sections=[span.label_ for span in lines],
-            cues=_cues_per_line(doc, lines, self.cues_key),
+            cues=_cues_per_line(doc, bounds, self.cues_key),
             tokens=self.featurizer.token_infos(doc),
         )
 
@@ -264,7 +266,7 @@ class LineClassifier:
                     cues.append([])
                     continue
                 if evidence is None:
-                    evidence = self._doc_evidence(doc, view.tokens)
+                    evidence = self._doc_evidence(doc, view.tokens, view.bounds)
                 cues.append(self._cue_offsets(start, end, label, second, view.cues[i], evidence))
             doc.spans[self.labels_key] = spans
             doc.spans[self.labels_key].attrs.update(
@@ -287,25 +289,27 @@ class LineClassifier:
         table[-1:, 2] = -1
         return table
 
-    def _doc_evidence(self, doc: Doc, tokens: Sequence[TokenInfo]) -> "_Evidence":
+    def _doc_evidence(self, doc: Doc, tokens: Sequence[TokenInfo],
+                      bounds: Sequence[tuple[int, int]]) -> "_Evidence":
         """Evidence of every token of ``doc`` for every label, computed once per doc: the
-        centred weights of its word and stem features, and half the weight of the word
-        pair it starts (shared with the next word)."""
+        centred weights of its word and stem features, plus half the weight of each word
+        pair it is part of inside its line (a pair's weight is shared by its two words)."""
         table = self._token_table(doc, tokens)
         columns = self._evidence_columns  # (labels, features + 1): index -1 reads a 0
-        return _Evidence(
-            words=columns[:, table[:, 0]] + columns[:, table[:, 1]],
-            pairs=columns[:, table[:, 2]] / 2,
-            tokens=tokens,
-            idx=doc.to_array(IDX).tolist(),
-        )
+        pairs = columns[:, table[:, 2]] / 2
+        pairs[:, [end - 1 for _, end in bounds]] = 0.0  # no pair across a line's end
+        evidence = columns[:, table[:, 0]] + columns[:, table[:, 1]]
+        evidence[:, :-1] += pairs[:, :-1]
+        evidence[:, 1:] += pairs[:, :-1]
+        return _Evidence(evidence, evidence.tolist(), tokens, doc.to_array(IDX).tolist())
 
     def token_evidence(self, span: Span, label: str) -> np.ndarray:
         """Evidence of each token of ``span`` for ``label`` (centred weights of its features).
 
         A word-pair feature's weight is shared between its two words."""
-        evidence = self._doc_evidence(span.doc, self.featurizer.token_infos(span.doc))
-        return evidence.of_line(self.labels.index(label), span.start, span.end)
+        evidence = self._doc_evidence(span.doc, self.featurizer.token_infos(span.doc),
+                                      [(span.start, span.end)])
+        return evidence.array[self.labels.index(label), span.start:span.end]
 
     def cue_offsets(self, span: Span, label: str, second: str = "") -> list[tuple[int, int, str]]:
         """Character offsets (within the line) of the words that carry ``label`` and ``second``.
@@ -317,8 +321,8 @@ class LineClassifier:
         if label == "context":
             return []
         doc = span.doc
-        cues = _cues_per_line(doc, [span], self.cues_key)[0]
-        evidence = self._doc_evidence(doc, self.featurizer.token_infos(doc))
+        cues = _cues_per_line(doc, [(span.start, span.end)], self.cues_key)[0]
+        evidence = self._doc_evidence(doc, self.featurizer.token_infos(doc), [(span.start, span.end)])
         return self._cue_offsets(span.start, span.end, label, second, cues, evidence)
 
     def _cue_offsets(self, start: int, end: int, label: str, second: str,
@@ -326,18 +330,19 @@ class LineClassifier:
         found: list[tuple[float, int, int, str]] = []
         tokens = evidence.tokens
         for lab in filter(None, (label, second)):
-            line = evidence.of_line(self.labels.index(lab), start, end)
+            k = self.labels.index(lab)
+            line = evidence.lists[k][start:end]
             for cue_start, cue_end, cue_label in cues:
                 if cue_label == lab:
-                    weight = float(line[cue_start - start:cue_end - start].sum())
+                    weight = float(evidence.array[k, cue_start:cue_end].sum())
                     if weight > 0:
                         found.append((weight + 1.0, cue_start, cue_end, lab))
-            top = float(line.max()) if len(line) else 0.0
+            top = max(line)
             if top > 0:
-                for i in np.argsort(-line)[: self.max_cues].tolist():
+                for i in np.argsort(-evidence.array[k, start:end])[: self.max_cues].tolist():
                     token = tokens[start + i]
                     if line[i] >= 0.5 * top and not token.is_stop and not token.is_punct:
-                        found.append((float(line[i]), start + i, start + i + 1, lab))
+                        found.append((line[i], start + i, start + i + 1, lab))
         chosen: list[tuple[int, int, str]] = []
         taken: set[int] = set()
         for _, cue_start, cue_end, lab in sorted(found, key=lambda f: -f[0]):
@@ -391,19 +396,10 @@ class LineClassifier:
 class _Evidence(NamedTuple):
     """A doc's token evidence by label (see :meth:`LineClassifier._doc_evidence`)."""
 
-    words: np.ndarray  # (labels, tokens)
-    pairs: np.ndarray  # (labels, tokens)
+    array: np.ndarray  # (labels, tokens)
+    lists: list[list[float]]  # the same, as Python floats
     tokens: Sequence[TokenInfo]
     idx: list[int]  # character offset of each token
-
-    def of_line(self, label: int, start: int, end: int) -> np.ndarray:
-        """Evidence of each token of the line ``start:end`` for the label at ``label``;
-        a pair's weight counts for both its words, and only inside the line."""
-        evidence = self.words[label, start:end].copy()
-        pairs = self.pairs[label, start:end - 1]
-        evidence[:-1] += pairs
-        evidence[1:] += pairs
-        return evidence
 
 
 class _DocView(NamedTuple):
@@ -416,19 +412,20 @@ class _DocView(NamedTuple):
     tokens: list[TokenInfo]
 
 
-def _cues_per_line(doc: Doc, lines: Iterable[Span], cues_key: str) -> list[list[tuple[int, int, str]]]:
-    """The lexicon matches ``(start, end, label)`` inside each line, by one merge of two
-    sorted lists (lines and cues are both in document order and lines do not overlap)."""
+def _cues_per_line(doc: Doc, bounds: Sequence[tuple[int, int]], cues_key: str) -> list[list[tuple[int, int, str]]]:
+    """The lexicon matches ``(start, end, label)`` inside each line (given by its token
+    bounds), by one merge of two sorted lists (lines and cues are both in document order
+    and lines do not overlap)."""
     cues = [(c.start, c.end, c.label_) for c in doc.spans.get(cues_key, [])]
     result: list[list[tuple[int, int, str]]] = []
     j = 0
-    for span in lines:
-        while j < len(cues) and cues[j][1] <= span.start:
+    for start, end in bounds:
+        while j < len(cues) and cues[j][1] <= start:
             j += 1
         inside = []
         k = j
-        while k < len(cues) and cues[k][0] < span.end:
-            if cues[k][0] >= span.start and cues[k][1] <= span.end:
+        while k < len(cues) and cues[k][0] < end:
+            if cues[k][0] >= start and cues[k][1] <= end:
                 inside.append(cues[k])
             k += 1
         result.append(inside)

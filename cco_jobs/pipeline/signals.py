@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .doc import line_bounds
 from .rules import SavedPatterns
 from .token_patterns import TokenPatterns, encode_token
 
@@ -176,8 +177,7 @@ class SignalRuler(SavedPatterns):
 
     def __call__(self, doc: Doc) -> Doc:
         tokens, anchored = self._encode(doc) if len(doc) else ([], [])
-        bounds = ([(line.start, line.end) for line in doc.spans["lines"]] if "lines" in doc.spans
-                  else [(0, len(doc))])
+        bounds = line_bounds(doc)
         by_label: dict[str, list[Span]] = {}
         for start, end in bounds:
             for label, i, j in self.matcher.match_line(tokens[start:end], anchored[start:end]):
