@@ -171,12 +171,15 @@ class LineClassifier:
         )
 
     def _line_columns(self, doc: Doc, view: "_DocView") -> list[tuple[list[int], int]]:
+        """The feature columns of each line; none for page chrome, which
+        :meth:`set_annotations` labels context whatever the model says."""
         attrs = doc.spans[self.lines_key].attrs
         line = self.featurizer.line
+        heading, bullet, chrome = attrs["is_heading"], attrs["is_bullet"], attrs["chrome"]
         return [
-            line(view.tokens[start:end], view.sections[i],
-                 is_heading=attrs["is_heading"][i], is_bullet=attrs["is_bullet"][i],
-                 chrome=attrs["chrome"][i], cue_labels=[lab for _, _, lab in view.cues[i]])
+            ([], 0) if chrome[i] else
+            line(view.tokens[start:end], view.sections[i], is_heading=heading[i], is_bullet=bullet[i],
+                 cue_labels=[lab for _, _, lab in view.cues[i]])
             for i, (start, end) in enumerate(view.bounds)
         ]
 
@@ -203,9 +206,12 @@ class LineClassifier:
             counts.append(count)
         logits = np.zeros((len(rows), n_labels), dtype=np.float32)
         if index:
-            gathered = self.weights[np.asarray(index)]
-            sums = np.add.reduceat(gathered, np.asarray(starts).clip(max=len(index) - 1), axis=0)
-            # reduceat gives the next row for empty segments; zero those out
+            # one zero row after the gathered weights, so that every start (a line with
+            # no known feature may come last) is a valid index for reduceat
+            gathered = np.zeros((len(index) + 1, n_labels), dtype=np.float32)
+            gathered[:-1] = self.weights[np.asarray(index)]
+            sums = np.add.reduceat(gathered, np.asarray(starts), axis=0)
+            # reduceat gives the row at the start for an empty segment; zero those out
             lengths = np.diff(np.asarray(starts + [len(index)]))
             sums[lengths == 0] = 0.0
             logits += sums
