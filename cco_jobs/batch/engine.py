@@ -8,12 +8,14 @@ in this process, without a pool.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
 import sys
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
@@ -38,7 +40,13 @@ DEFAULT_CHUNK = 32
 #: Python 3.14's default; spawn is the fallback where there is no forkserver.
 DEFAULT_START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 #: Modules the fork server imports once, so each worker only loads the pipeline.
-PRELOAD = ["cco_jobs.pipeline", "cco_jobs.analysis", "cco_jobs.ingest", "cco_jobs.batch.scoring"]
+#: (``cco_jobs.ingest.html`` brings lxml, which each worker otherwise imported for its
+#: first HTML posting.)
+PRELOAD = ["cco_jobs.pipeline", "cco_jobs.analysis", "cco_jobs.ingest", "cco_jobs.ingest.html",
+           "cco_jobs.batch.scoring"]
+#: Also preloaded when the run uses the default model: loads that pipeline in the fork
+#: server, for every worker to share (see :mod:`cco_jobs.batch.preload`).
+PRELOAD_PIPELINE = "cco_jobs.batch.preload"
 
 
 class StrictStop(BatchError):
@@ -62,6 +70,10 @@ class WorkerConfig:
 _WORKER: dict[str, Any] = {}
 
 
+#: Garbage collector thresholds while scoring (Python's default: 700, 10, 10); see scoring_gc.
+SCORING_GC_THRESHOLD = (10_000, 10, 10)
+
+
 def _init_worker(config: WorkerConfig) -> None:
     from ..analysis import load_pipeline
 
@@ -71,6 +83,37 @@ def _init_worker(config: WorkerConfig) -> None:
         _WORKER["nlp"] = load_pipeline(config.model)
     except Exception as exc:  # noqa: BLE001 - re-raised by the first task, in the parent
         _WORKER["error"] = exc
+    # what exists now (modules, the pipeline) lives as long as the worker: frozen for good,
+    # where scoring_gc() freezes for one run (see it for why)
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*SCORING_GC_THRESHOLD)
+
+
+@contextmanager
+def scoring_gc() -> Iterator[None]:
+    """Spare scoring the garbage collector's work on objects that live for good; restore it after.
+
+    Scoring allocates many short-lived objects and no reference cycles (the collector
+    freed nothing in 1,500 postings), yet its full collections kept walking the loaded
+    pipeline and modules: 0.85 ms a posting, 14% of the scoring time. Freezing what
+    exists moves it out of the collector's sight (0.38 ms a posting), and fewer, larger
+    young collections do the rest (0.15 ms). Any cycle a posting creates is still
+    collected. Workers do the same for good (``_init_worker``); this is for scoring in
+    the caller's process, whose objects are unfrozen at the end (unless it had frozen
+    objects itself: those it keeps frozen, and nothing is frozen or unfrozen here).
+    """
+    threshold = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    gc.set_threshold(*SCORING_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        if freeze:
+            gc.unfreeze()
 
 
 def _score_in_worker(records: Sequence[InputRecord]) -> ChunkRows:
@@ -99,7 +142,9 @@ class ChunkScorer:
             method = start_method or DEFAULT_START_METHOD
             context = multiprocessing.get_context(method)
             if method == "forkserver":
-                context.set_forkserver_preload(PRELOAD)
+                # (the fork server starts once per process: the first pool's list holds)
+                pipeline = [PRELOAD_PIPELINE] if config.model is None else []
+                context.set_forkserver_preload(PRELOAD + pipeline)
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
                                              initargs=(config,))
             self._pool.submit(os.getpid)  # start the workers now (loading their pipelines)
@@ -111,10 +156,15 @@ class ChunkScorer:
 
             nlp = self._nlp or load_pipeline(self.config.model)
             c = self.config
-            for chunk in chunks:
-                yield score_chunk(chunk, nlp, max_bytes=c.max_bytes, with_lines=c.with_lines,
-                                  batch_size=c.batch_size)
+            with scoring_gc():
+                for chunk in chunks:
+                    yield score_chunk(chunk, nlp, max_bytes=c.max_bytes, with_lines=c.with_lines,
+                                      batch_size=c.batch_size)
             return
+        with scoring_gc():  # (for what this process does with the rows: 0.09 -> 0.05 ms a posting)
+            yield from self._map_pool(chunks)
+
+    def _map_pool(self, chunks: Iterable[Sequence[InputRecord]]) -> Iterator[ChunkRows]:
         pending: deque = deque()
         for chunk in chunks:
             pending.append(self._pool.submit(_score_in_worker, chunk))

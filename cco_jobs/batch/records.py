@@ -8,13 +8,10 @@ A row's ``error`` column reads ``"<reason>: <message>"``. The reason is the
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import CcoJobsError
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Reasons of the rows that fail before ingestion sees them.
 ROW_REASONS = (
@@ -104,10 +101,17 @@ def _too_large(max_bytes: int) -> str:
 
 def _has_surrogates(text: str) -> bool:
     # surrogateescape maps each undecodable byte to U+DC80..U+DCFF; decoded text never has
-    # lone surrogates, and Parquet and JSON writers refuse them. (A regex, not a loop over
-    # the characters: the loop cost 1.5 ms per 30 kB page, as much as the rest of the
-    # parent process's work.)
-    return not text.isascii() and _SURROGATE.search(text) is not None
+    # lone surrogates, and Parquet and JSON writers refuse them. Strict UTF-8 encoding
+    # fails on a surrogate and on nothing else, and is the quickest test: 2.3 us per 6 kB
+    # page, against 11.6 us for a regex search (a third of the parent's reading time) and
+    # 1.5 ms per 30 kB page for a loop over the characters.
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _original_bytes(text: str) -> bytes:
