@@ -346,3 +346,17 @@ def test_the_progress_bar_shows_rate_and_eta_only_when_asked_or_on_a_terminal():
     assert quiet.getvalue() == ""
     line = BatchSummary(read=5, scored=3, failed=1, skipped=1, seconds=2.0).line()
     assert line.startswith("read 5 rows: 3 scored, 1 failed, 1 skipped") and "2.0 postings/s" in line
+
+
+def test_resume_keeps_every_row_of_an_id_that_repeats_across_inputs(tmp_path):
+    """Two scrapes that reuse ids: resuming skips exactly the rows already written."""
+    first = _write_jsonl(tmp_path / "a.jsonl", [{"id": f"r{i}", "text": CCO} for i in range(3)])
+    second = _write_jsonl(tmp_path / "b.jsonl", [{"id": f"r{i}", "text": VP} for i in range(3)])
+    out = tmp_path / "out.csv"
+    run_batch([str(first)], out, jobs=1, progress=False)
+    summary = run_batch([str(first), str(second)], out, jobs=1, resume=True, progress=False)
+    assert (summary.skipped, summary.scored) == (3, 3)
+    table = pd.read_csv(out)
+    assert table.id.tolist() == ["r0", "r1", "r2"] * 2
+    assert table.source.str.endswith(("a.jsonl:1", "a.jsonl:2", "a.jsonl:3")).sum() == 3
+    assert table.source.str.contains("b.jsonl").sum() == 3

@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
@@ -225,7 +225,7 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *,
     sources = plan_inputs(inputs, Columns(text=text_col, html=html_col, id=id_col))
     _refuse_overwriting_inputs(sources, [p for p in (output, lines) if p is not None])
     out = Output(output, lines, resume=resume, commit_rows=commit_rows)
-    done = out.done_ids()
+    done = Counter(out.done_ids())
     summary = BatchSummary(outputs=[os.fspath(p) for p in (output, lines) if p is not None])
     config = WorkerConfig(model=model, max_bytes=max_bytes, with_lines=lines is not None)
     show = bool(sys.stderr.isatty()) if progress is None else progress
@@ -257,11 +257,15 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *,
     return close_summary(summary, started, strict)
 
 
-def _unseen(sources: list[Source], max_bytes: int, done: set[str], summary: BatchSummary,
+def _unseen(sources: list[Source], max_bytes: int, done: "Counter[str]", summary: BatchSummary,
             bar: Progress) -> Iterator[InputRecord]:
+    """The records not yet in the output. An id written ``k`` times is skipped at its
+    first ``k`` occurrences in input order (a run writes rows in input order), so inputs
+    that repeat an id lose none of its rows on resume."""
     for source in sources:
         for record in source.records(max_bytes):
-            if record.id in done:
+            if done[record.id] > 0:
+                done[record.id] -= 1
                 summary.skipped += 1
                 bar.update(1)
                 continue

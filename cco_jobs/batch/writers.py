@@ -192,9 +192,9 @@ class Output:
         self._pending = 0
         self._since = time.monotonic()
 
-    def done_ids(self) -> set[str]:
-        """Ids already in the postings output (empty unless resuming)."""
-        return set(self.postings.ids()) if self.resume else set()
+    def done_ids(self) -> list[str]:
+        """Ids already in the postings output, once per row (empty unless resuming)."""
+        return list(self.postings.ids()) if self.resume else []
 
     def add(self, chunk: ChunkRows) -> None:
         """Write one scored chunk; commit when enough rows or time have gone by."""
