@@ -24,7 +24,8 @@ EXIT_INTERRUPTED = 130
               help="local: a process pool on this machine; dask: a Dask cluster (Parquet in and out).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Dask scheduler to use (e.g. tcp://10.0.0.5:8786); default: a local cluster.")
-@click.option("--resume", is_flag=True, help="Skip ids already in OUT (after an interrupted run).")
+@click.option("--resume", is_flag=True,
+              help="Skip the rows already in OUT, matched by id (after an interrupted run).")
 @click.option("--strict", is_flag=True, help="Stop with exit code 1 at the first row that fails.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,

@@ -32,9 +32,10 @@ def _length_bucket(n: int) -> str:
     return "41+"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def _word_features(norm: str, char_ngrams: bool) -> tuple[str, ...]:
-    """A word's own features; cached, as postings repeat the same words over and over."""
+    """A word's own features; cached, as postings repeat the same words over and over
+    (bounded: each entry holds a dozen strings, and a scrape never runs out of new ids)."""
     feats = [f"w={norm}"]
     if len(norm) > 5:
         feats.append(f"p={norm[:5]}")
@@ -129,7 +130,9 @@ class IndexedFeaturizer:
 
     #: Distinct tokens (and word pairs) kept before the cache starts afresh: a long
     #: batch run meets new numbers, ids and names for ever, and memory must stay flat.
-    cache_limit = 200_000
+    #: A corpus of 13,000 lines has about that many distinct tokens; a full cache holds
+    #: some 10 MB, and is reached within the first few thousand postings of a scrape.
+    cache_limit = 20_000
 
     WORD, DIGIT, MONEY, PCT, OTHER = range(5)
 

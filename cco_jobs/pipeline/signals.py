@@ -129,7 +129,7 @@ def make_signal_ruler(nlp: Language, name: str, spans_key: str) -> "SignalRuler"
 
 #: Distinct lower-case forms whose encoding a ruler keeps before it starts afresh
 #: (a long batch run meets new numbers and names for ever; memory must stay flat).
-_CACHE_LIMIT = 100_000
+_CACHE_LIMIT = 20_000
 
 
 class SignalRuler(SavedPatterns):
