@@ -127,3 +127,29 @@ def test_lines_without_known_features_anywhere_in_a_batch(shipped_nlp):
         together = clf.predict_columns([rows[name] for name in order])
         for got, name in zip(together, order):
             np.testing.assert_allclose(got, alone[name][0], rtol=1e-6, atol=1e-7)
+
+
+def test_run_time_caches_stay_bounded_and_give_the_same_answers(shipped_nlp, corpus_docs, monkeypatch):
+    """A long batch run keeps meeting new tokens: the caches start afresh at their limit,
+    and a cache that has just been emptied answers as a full one does."""
+    import cco_jobs.pipeline.signals as signals
+    from cco_jobs.pipeline.features import IndexedFeaturizer
+
+    clf = shipped_nlp.get_pipe("cco_jobs_line_classifier")
+    ruler = shipped_nlp.get_pipe("cco_jobs_signal_ruler")
+    docs = corpus_docs[:12]
+    def columns_of(doc):
+        return [(sorted(known), count) for known, count in clf._line_columns(doc, clf._read(doc))]
+
+    expected = [columns_of(doc) for doc in docs]
+    expected_signals = [sorted((s.label_, s.start, s.end) for s in ruler(doc).spans["signals"]) for doc in docs]
+
+    small = IndexedFeaturizer(clf.vocab, clf.char_ngrams)
+    small.cache_limit = 50
+    monkeypatch.setattr(clf, "_indexed", small)
+    monkeypatch.setattr(signals, "_CACHE_LIMIT", 50)
+    monkeypatch.setattr(ruler, "_encoded", {})
+    for doc, columns, found in zip(docs, expected, expected_signals):
+        assert columns_of(doc) == columns
+        assert sorted((s.label_, s.start, s.end) for s in ruler(doc).spans["signals"]) == found
+        assert len(small._tokens) <= 50 and len(small._pairs) <= 50 and len(ruler._encoded) <= 50
