@@ -64,6 +64,56 @@ def test_signal_ruler_finds_what_the_matcher_finds(shipped_nlp, corpus_docs):
     assert compared >= 40 and found >= 100  # the comparison covered real matches
 
 
+def _pattern_words() -> list[str]:
+    words = set()
+    for patterns in PATTERNS.values():
+        for pattern in patterns:
+            for token in pattern:
+                for key in ("LOWER", "ORTH"):
+                    value = token.get(key)
+                    words.update([value] if isinstance(value, str) else (value or {}).get("IN", []))
+    return sorted(words)
+
+
+def test_signal_ruler_equals_the_matcher_on_random_lines_of_the_patterns_words(shipped_nlp):
+    """Lines made of the patterns' own words (and numbers, capitals, filler) meet every
+    optional token and overlap the corpus rarely shows."""
+    import random
+
+    from spacy.tokens import Doc
+
+    rng = random.Random(7)
+    vocabulary = _pattern_words() + ["12", "three", "first", "The", "CEO", "Board", "x", "of", "and", ","]
+    ruler = shipped_nlp.get_pipe("cco_jobs_signal_ruler")
+    compared = 0
+    for _ in range(1500):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(1, 12))]
+        doc = Doc(shipped_nlp.vocab, words=words)
+        doc.spans["lines"] = [doc[:]]
+        got = sorted((s.label_, s.start, s.end) for s in ruler(doc).spans["signals"])
+        assert got == _matcher_spans(shipped_nlp, doc), words
+        compared += bool(got)
+    assert compared > 300
+
+
+def test_optional_tokens_give_every_length_as_the_matcher_does(shipped_nlp):
+    """A shorter match of a pattern survives when its longest form loses an overlap."""
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+    patterns = [[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"LOWER": "c", "OP": "?"}],
+                [{"LOWER": "b"}, {"LOWER": "c"}, {"LOWER": "d"}, {"LOWER": "e"}]]
+    doc = Doc(shipped_nlp.vocab, words="a b c d e".split())
+    matcher = Matcher(shipped_nlp.vocab)
+    matcher.add("x", patterns)
+    expected = sorted((s.start, s.end) for s in filter_spans([doc[a:b] for _, a, b in matcher(doc)]))
+    ours = TokenPatterns()
+    ours.add("x", patterns)
+    tokens = [encode_token(t.lower_, t.like_num, t.is_alpha) for t in doc]
+    got = sorted((s.start, s.end) for s in filter_spans([doc[a:b] for _, a, b in ours.match_line(tokens)]))
+    assert got == expected == [(0, 1), (1, 5)]
+
+
 def test_indexed_features_equal_the_feature_strings(shipped_nlp, corpus_docs):
     clf = shipped_nlp.get_pipe("cco_jobs_line_classifier")
     vocab = clf.vocab
@@ -153,3 +203,51 @@ def test_run_time_caches_stay_bounded_and_give_the_same_answers(shipped_nlp, cor
         assert columns_of(doc) == columns
         assert sorted((s.label_, s.start, s.end) for s in ruler(doc).spans["signals"]) == found
         assert len(small._tokens) <= 50 and len(small._pairs) <= 50 and len(ruler._encoded) <= 50
+
+
+def test_signal_patterns_added_later_are_found_and_bad_ones_change_nothing(shipped_nlp):
+    from cco_jobs.pipeline.signals import SignalRuler
+    from spacy.tokens import Doc
+
+    ruler = SignalRuler(shipped_nlp, patterns={"budget": [[{"LOWER": "budget"}]]})
+    doc = Doc(shipped_nlp.vocab, words="report to the boss and own the budget".split())
+    doc.spans["lines"] = [doc[:]]
+    assert [s.label_ for s in ruler(doc).spans["signals"]] == ["budget"]  # fills the word cache
+    with pytest.raises(PatternError):
+        ruler.add_patterns({"boss": [[{"LOWER": "boss"}]], "bad": [[{"POS": "NOUN"}]]})
+    assert "boss" not in ruler.patterns and [s.label_ for s in ruler(doc).spans["signals"]] == ["budget"]
+    ruler.add_patterns({"boss": [[{"LOWER": "the"}, {"LOWER": "boss"}]]})
+    assert sorted(s.label_ for s in ruler(doc).spans["signals"]) == ["boss", "budget"]
+
+
+def test_token_evidence_of_one_line_is_its_own(shipped_nlp, corpus_docs):
+    """Evidence as first defined: word and stem weights, plus half of each word pair
+    inside the line, whatever comes before or after it."""
+    from cco_jobs.posting import Line, Posting
+
+    clf = shipped_nlp.get_pipe("cco_jobs_line_classifier")
+    weights = clf._evidence_columns
+    # two lines where the last word of one and the first of the next make a known pair
+    left, right = next(f[2:].split("_") for f, i in clf.vocab.items()
+                       if f.startswith("b=") and f.count("_") == 1 and f[2:].replace("_", "").isalpha()
+                       and abs(weights[:, i]).max() > 0.1)
+    posting = Posting([Line(1, f"Own the {left}", "responsibilities"),
+                       Line(2, f"{right} and the roadmap", "responsibilities")])
+    docs = [posting_doc(shipped_nlp, posting)] + corpus_docs[:1]
+    checked = 0
+    for doc, span in ((doc, span) for doc in docs for span in list(doc.spans["lines"])[:12]):
+        infos = clf.featurizer.token_infos(doc)
+        if len(span) < 2:
+            continue
+        for k, label in enumerate(clf.labels):
+            norms = [infos[i].norm for i in range(span.start, span.end)]
+            column = weights[k]
+            expected = np.array([column[infos[i].word_column] + column[infos[i].prefix_column]
+                                 for i in range(span.start, span.end)], dtype=np.float32)
+            pairs = np.array([column[clf.vocab.get(f"b={a}_{b}", -1)] / 2 for a, b in zip(norms, norms[1:])],
+                             dtype=np.float32)
+            expected[:-1] += pairs
+            expected[1:] += pairs
+            np.testing.assert_allclose(clf.token_evidence(span, label), expected, rtol=1e-6, atol=1e-7)
+            checked += 1
+    assert checked > 20

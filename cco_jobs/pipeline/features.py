@@ -122,7 +122,8 @@ class IndexedFeaturizer:
     At run time the feature strings are only a way to columns of the weight matrix, and
     building, de-duplicating and looking up some 120 strings per line made the
     classifier a third of the batch time (issue 5). Here each distinct token is worked
-    out once per process (a :class:`TokenInfo`) and a line only unions those. The result
+    out once (a :class:`TokenInfo`, cached until the cache is full and starts afresh) and
+    a line only unions those. The result
     is the same as looking up :func:`line_features` (a test checks it over the corpus):
     the known columns, and the number of distinct features, known or not, which the
     L2 normalisation divides by.

@@ -281,11 +281,9 @@ class LineClassifier:
             )
 
     # -- explanation -----------------------------------------------------------------
-    def _token_table(self, doc: Doc, tokens: Sequence[TokenInfo] | None = None) -> np.ndarray:
+    def _token_table(self, tokens: Sequence[TokenInfo]) -> np.ndarray:
         """Per token, the vocabulary index of its word, stem and next-word-pair features
-        (-1 where unknown): shape (len(doc), 3)."""
-        if tokens is None:
-            tokens = self.featurizer.token_infos(doc)
+        (-1 where unknown): shape (len(tokens), 3)."""
         pairs = [c if type(c) is int else -1
                  for c in self.featurizer.pair_columns([info.norm for info in tokens])]
         table = np.empty((len(tokens), 3), dtype=np.int64)
@@ -300,10 +298,14 @@ class LineClassifier:
         """Evidence of every token of ``doc`` for every label, computed once per doc: the
         centred weights of its word and stem features, plus half the weight of each word
         pair it is part of inside its line (a pair's weight is shared by its two words)."""
-        table = self._token_table(doc, tokens)
+        table = self._token_table(tokens)
         columns = self._evidence_columns  # (labels, features + 1): index -1 reads a 0
         pairs = columns[:, table[:, 2]] / 2
-        pairs[:, [end - 1 for _, end in bounds]] = 0.0  # no pair across a line's end
+        # no pair across a line's edge: the pair a line's last token starts, nor the one
+        # that ends at its first token (set_annotations passes every line, but a caller
+        # asking about one span passes just that one)
+        edges = [end - 1 for _, end in bounds] + [start - 1 for start, _ in bounds if start > 0]
+        pairs[:, edges] = 0.0
         evidence = columns[:, table[:, 0]] + columns[:, table[:, 1]]
         evidence[:, :-1] += pairs[:, :-1]
         evidence[:, 1:] += pairs[:, :-1]

@@ -147,12 +147,14 @@ class SignalRuler(SavedPatterns):
         self.spans_key = spans_key
         self.patterns: dict[str, list[list[dict]]] = {}
         self.matcher = self._new_matcher()
-        self._encoded: dict[int, tuple[str, tuple]] = {}
+        self._encoded: dict[tuple[int, int, int], tuple[str, tuple]] = {}
         if patterns:
             self.add_patterns(patterns)
 
     def add_patterns(self, patterns: dict[str, list[list[dict]]]) -> None:
         """Add token patterns by label (raises ``PatternError`` for unsupported syntax)."""
+        for label, pats in patterns.items():  # all checked before any is added
+            TokenPatterns().add(label, pats)
         for label, pats in patterns.items():
             self.matcher.add(label, pats)
             self.patterns.setdefault(label, []).extend(pats)
@@ -160,17 +162,19 @@ class SignalRuler(SavedPatterns):
 
     def _encode(self, doc: Doc) -> tuple[list[str], list[tuple]]:
         """Each token of ``doc`` as :func:`.token_patterns.encode_token` writes it, and the
-        patterns that can start at it (both cached by the token's lower-case form)."""
+        patterns that can start at it (both cached by the token's lower-case form and flags)."""
         cache = self._encoded
         strings = doc.vocab.strings
         tokens, anchored = [], []
-        for lower, like_num, is_alpha in doc.to_array([LOWER, LIKE_NUM, IS_ALPHA]).tolist():
-            entry = cache.get(lower)
+        for key in doc.to_array([LOWER, LIKE_NUM, IS_ALPHA]).tolist():
+            key = tuple(key)  # the flags too: two spellings can share a lower-case form
+            entry = cache.get(key)
             if entry is None:
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
+                lower, like_num, is_alpha = key
                 encoded = encode_token(strings[lower], bool(like_num), bool(is_alpha))
-                entry = cache[lower] = (encoded, self.matcher.anchored(encoded))
+                entry = cache[key] = (encoded, self.matcher.anchored(encoded))
             tokens.append(entry[0])
             anchored.append(entry[1])
         return tokens, anchored
@@ -185,6 +189,10 @@ class SignalRuler(SavedPatterns):
         spans = [s for group in by_label.values() for s in filter_spans(group)]
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
+
+    def _clear(self) -> None:
+        super()._clear()
+        self._encoded = {}
 
     def _new_matcher(self) -> TokenPatterns:
         return TokenPatterns()

@@ -8,13 +8,13 @@ posting, issue 5). The patterns here are the same data, run differently:
 * each line is written once as a string of its tokens' lower-case forms, every token
   followed by a flag character (:data:`NUM` for ``LIKE_NUM``, :data:`ALPHA` for
   ``IS_ALPHA``) and a space;
-* each pattern becomes one compiled regular expression over that string, and is tried
-  only at the tokens it can start with (its *anchor*: a word of its first token's set,
-  or any number-like token).
+* each pattern becomes one compiled regular expression per length it can match (each
+  optional token kept or left out), tried only at the tokens it can start with (its
+  *anchor*: a word of its first token's set, or any number-like token).
 
-The result is what the ``Matcher`` gives for these patterns: at each start, the longest
-match (greedy optional tokens), with overlaps left to the caller (``filter_spans``). A
-test checks both give the same spans over the corpus. Only the part of the pattern
+The result is what the ``Matcher`` gives: every ``(label, start, end)`` a pattern can
+match, overlaps left to the caller (``filter_spans``). Tests check both give the same
+spans over the corpus and over random lines of the patterns' own words. Only the part of the pattern
 language the project uses is supported, and anything else is refused when the pattern
 is added, not silently ignored: token keys ``LOWER``, ``ORTH`` (for characters that
 have no case), ``LIKE_NUM`` and ``IS_ALPHA`` (``True``), values as a string or
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 #: Flag characters written after a token's lower-case form: number-like, alphabetic.
 NUM = "\x01"
@@ -71,35 +71,36 @@ def _token_regex(token: Mapping[str, Any]) -> str:
         body = f"{_WORD}{NUM}?{ALPHA}"
     else:
         raise PatternError(f"token attribute {key}={token[key]!r} is not supported")
-    op = token.get("OP")
-    if op is None:
-        return f"{body} "
-    if op == "?":
-        return f"(?:{body} )?"
-    raise PatternError(f"operator {op!r} is not supported (only '?')")
+    return f"{body} "
 
 
-def _anchors(pattern: Pattern) -> Iterator[tuple[str, Pattern]]:
-    """``(anchor, pattern)``: the words a match starts with; an optional first token gives
-    both the pattern with it required and the pattern without it."""
+def _variants(pattern: Pattern) -> list[list[Mapping[str, Any]]]:
+    """The pattern with each optional token either required or left out: one fixed-length
+    pattern per length the ``Matcher`` can report at a start (empty ones dropped)."""
+    variants: list[list[Mapping[str, Any]]] = [[]]
+    for token in pattern:
+        op = token.get("OP")
+        if op not in (None, "?"):
+            raise PatternError(f"operator {op!r} is not supported (only '?')")
+        required = {k: v for k, v in token.items() if k != "OP"}
+        _token_regex(required)  # refuse what cannot run before anything is added
+        with_it = [variant + [required] for variant in variants]
+        variants = with_it + variants if op == "?" else with_it
     if not pattern:
         raise PatternError("an empty pattern matches nothing")
-    first, rest = pattern[0], list(pattern[1:])
-    if first.get("OP") == "?":
-        required = {k: v for k, v in first.items() if k != "OP"}
-        yield from _anchors([required] + rest)
-        if rest:
-            yield from _anchors(rest)
-        return
-    keys = set(first) - {"OP"}
+    return [variant for variant in variants if variant]
+
+
+def _anchors(variant: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The words (or :data:`NUM` for any number) a fixed-length pattern starts with."""
+    first = variant[0]
+    keys = set(first)
     if keys == {"LIKE_NUM"}:
-        yield NUM, pattern
-    elif keys & {"LOWER", "ORTH"}:
+        return [NUM]
+    if keys & {"LOWER", "ORTH"}:
         key = (keys & {"LOWER", "ORTH"}).pop()
-        for word in _values(first[key], key):
-            yield word, pattern
-    else:
-        raise PatternError(f"a pattern must start with a word list or LIKE_NUM, not {dict(first)!r}")
+        return _values(first[key], key)
+    raise PatternError(f"a pattern must start with a word list or LIKE_NUM, not {dict(first)!r}")
 
 
 class TokenPatterns:
@@ -110,15 +111,19 @@ class TokenPatterns:
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def add(self, label: str, patterns: Iterable[Pattern]) -> None:
-        """Add patterns under ``label``; raises :class:`PatternError` for unsupported ones."""
+        """Add patterns under ``label``; raises :class:`PatternError` for unsupported ones
+        (before adding any of them)."""
+        entries = []
         for pattern in patterns:
-            for anchor, variant in _anchors(pattern):
+            for variant in _variants(pattern):
                 source = "".join(_token_regex(token) for token in variant)
-                regex = self._compiled.setdefault(source, re.compile(source))
-                entry = (label, regex)
-                bucket = self._by_anchor.setdefault(anchor, [])
-                if entry not in bucket:
-                    bucket.append(entry)
+                regex = self._compiled.get(source) or re.compile(source)
+                entries.extend((anchor, source, regex) for anchor in _anchors(variant))
+        for anchor, source, regex in entries:
+            self._compiled[source] = regex
+            bucket = self._by_anchor.setdefault(anchor, [])
+            if (label, regex) not in bucket:
+                bucket.append((label, regex))
 
     def anchored(self, token: str) -> tuple[tuple[str, "re.Pattern[str]"], ...]:
         """The ``(label, regex)`` patterns that can start at ``token`` (an encoded token)."""
@@ -147,6 +152,6 @@ class TokenPatterns:
         for i, candidates in enumerate(anchored):
             for label, regex in candidates:
                 match = regex.match(text, starts[i])
-                if match and match.end() > starts[i]:
+                if match:
                     found.append((label, i, index_of[match.end()]))
-        return found
+        return list(dict.fromkeys(found))
