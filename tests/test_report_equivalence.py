@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
+import os
 import re
 import subprocess
 import sys
@@ -209,10 +210,40 @@ def test_scoring_gc_restores_the_collector():
     from cco_jobs.batch.engine import SCORING_GC_THRESHOLD, scoring_gc
 
     before = gc.get_threshold(), gc.get_freeze_count()
+    assert before[1] == 0  # (pytest freezes nothing)
     with scoring_gc():
         assert gc.get_threshold() == SCORING_GC_THRESHOLD
-        assert gc.get_freeze_count() >= before[1]
+        assert gc.get_freeze_count() > 0
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_scoring_gc_nested_and_in_threads_restores_the_collector_once_all_leave():
+    import threading
+
+    from cco_jobs.batch.engine import SCORING_GC_THRESHOLD, scoring_gc
+
+    before = gc.get_threshold()
+    with scoring_gc():
+        with scoring_gc():
+            pass
+        assert gc.get_threshold() == SCORING_GC_THRESHOLD  # the outer use still holds
+    assert gc.get_threshold() == before
+    entered, release = threading.Barrier(3), threading.Event()
+
+    def score():
+        with scoring_gc():
+            entered.wait()
+            release.wait()
+
+    threads = [threading.Thread(target=score) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    entered.wait()
+    assert gc.get_threshold() == SCORING_GC_THRESHOLD
+    release.set()
+    for thread in threads:
+        thread.join()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 def test_the_pipeline_preload_runs_only_in_the_fork_server():
@@ -223,4 +254,29 @@ def test_the_pipeline_preload_runs_only_in_the_fork_server():
     code = ("import gc, cco_jobs.batch.preload, cco_jobs.analysis as a; "
             "print(a._load.cache_info().currsize, gc.get_freeze_count() > 0)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["0", "False"]  # imported elsewhere, it does nothing
+    env = {**os.environ, "CCO_JOBS_FORKSERVER_PRELOAD": "1"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env=env)
     assert out.stdout.split() == ["1", "True"]
+
+
+def _pipeline_cache():
+    from cco_jobs.analysis import _load
+
+    info = _load.cache_info()
+    return info.hits, info.misses
+
+
+def test_workers_use_the_pipeline_their_fork_server_loaded():
+    import multiprocessing
+
+    from cco_jobs.batch.engine import ChunkScorer, WorkerConfig
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    with ChunkScorer(WorkerConfig(), jobs=2, start_method="forkserver") as scorer:
+        hits, misses = scorer._pool.submit(_pipeline_cache).result(timeout=120)
+    # one load, in the fork server (the worker inherits its count); the worker found it there
+    assert (misses, hits >= 1) == (1, True)
+    assert "CCO_JOBS_FORKSERVER_PRELOAD" not in os.environ

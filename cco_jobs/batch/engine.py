@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from contextlib import contextmanager
@@ -47,6 +48,9 @@ PRELOAD = ["cco_jobs.pipeline", "cco_jobs.analysis", "cco_jobs.ingest", "cco_job
 #: Also preloaded when the run uses the default model: loads that pipeline in the fork
 #: server, for every worker to share (see :mod:`cco_jobs.batch.preload`).
 PRELOAD_PIPELINE = "cco_jobs.batch.preload"
+#: Set (to "1") only while a pool starts its fork server: importing
+#: :data:`PRELOAD_PIPELINE` anywhere else does nothing.
+PRELOAD_ENV = "CCO_JOBS_FORKSERVER_PRELOAD"
 
 
 class StrictStop(BatchError):
@@ -90,6 +94,10 @@ def _init_worker(config: WorkerConfig) -> None:
     gc.set_threshold(*SCORING_GC_THRESHOLD)
 
 
+_GC_LOCK = threading.Lock()
+_GC_STATE: dict[str, Any] = {"depth": 0}
+
+
 @contextmanager
 def scoring_gc() -> Iterator[None]:
     """Spare scoring the garbage collector's work on objects that live for good; restore it after.
@@ -100,20 +108,45 @@ def scoring_gc() -> Iterator[None]:
     exists moves it out of the collector's sight (0.38 ms a posting), and fewer, larger
     young collections do the rest (0.15 ms). Any cycle a posting creates is still
     collected. Workers do the same for good (``_init_worker``); this is for scoring in
-    the caller's process, whose objects are unfrozen at the end (unless it had frozen
-    objects itself: those it keeps frozen, and nothing is frozen or unfrozen here).
+    the caller's process, around each chunk (never across a ``yield``: the caller's own
+    work runs with its own settings). Nested or concurrent uses share one setting: the
+    first to enter changes it, the last to leave restores the thresholds and unfreezes
+    (unless the caller had frozen objects itself: those stay as they were).
     """
-    threshold = gc.get_threshold()
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    gc.set_threshold(*SCORING_GC_THRESHOLD)
+    with _GC_LOCK:
+        if _GC_STATE["depth"] == 0:
+            _GC_STATE["threshold"] = gc.get_threshold()
+            _GC_STATE["froze"] = gc.get_freeze_count() == 0
+            if _GC_STATE["froze"]:
+                gc.freeze()
+            gc.set_threshold(*SCORING_GC_THRESHOLD)
+        _GC_STATE["depth"] += 1
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
-        if freeze:
-            gc.unfreeze()
+        with _GC_LOCK:
+            _GC_STATE["depth"] -= 1
+            if _GC_STATE["depth"] == 0:
+                gc.set_threshold(*_GC_STATE["threshold"])
+                if _GC_STATE["froze"]:
+                    gc.unfreeze()
+
+
+@contextmanager
+def _environment(name: str, value: str | None) -> Iterator[None]:
+    """``os.environ[name] = value`` for the block (nothing when ``value`` is None)."""
+    if value is None:
+        yield
+        return
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
 
 
 def _score_in_worker(records: Sequence[InputRecord]) -> ChunkRows:
@@ -141,13 +174,15 @@ class ChunkScorer:
             # (killed for memory) fails the run instead of hanging it
             method = start_method or DEFAULT_START_METHOD
             context = multiprocessing.get_context(method)
+            preload_pipeline = method == "forkserver" and config.model is None
             if method == "forkserver":
                 # (the fork server starts once per process: the first pool's list holds)
-                pipeline = [PRELOAD_PIPELINE] if config.model is None else []
-                context.set_forkserver_preload(PRELOAD + pipeline)
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
-                                             initargs=(config,))
-            self._pool.submit(os.getpid)  # start the workers now (loading their pipelines)
+                context.set_forkserver_preload(PRELOAD + ([PRELOAD_PIPELINE] if preload_pipeline else []))
+            with _environment(PRELOAD_ENV, "1" if preload_pipeline else None):
+                # the fork server starts with the first worker, and reads PRELOAD_ENV then
+                self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
+                                                 initargs=(config,))
+                self._pool.submit(os.getpid)  # start the workers now (loading their pipelines)
 
     def map(self, chunks: Iterable[Sequence[InputRecord]]) -> Iterator[ChunkRows]:
         """Scored chunks in the order of ``chunks``; reads ahead at most ``window`` chunks."""
@@ -156,15 +191,12 @@ class ChunkScorer:
 
             nlp = self._nlp or load_pipeline(self.config.model)
             c = self.config
-            with scoring_gc():
-                for chunk in chunks:
-                    yield score_chunk(chunk, nlp, max_bytes=c.max_bytes, with_lines=c.with_lines,
-                                      batch_size=c.batch_size)
+            for chunk in chunks:
+                with scoring_gc():
+                    rows = score_chunk(chunk, nlp, max_bytes=c.max_bytes, with_lines=c.with_lines,
+                                       batch_size=c.batch_size)
+                yield rows
             return
-        with scoring_gc():  # (for what this process does with the rows: 0.09 -> 0.05 ms a posting)
-            yield from self._map_pool(chunks)
-
-    def _map_pool(self, chunks: Iterable[Sequence[InputRecord]]) -> Iterator[ChunkRows]:
         pending: deque = deque()
         for chunk in chunks:
             pending.append(self._pool.submit(_score_in_worker, chunk))

@@ -10,14 +10,19 @@ Measured (2 workers, start and 64 postings): CPU of all processes 1.70 -> 1.52 s
 worker's 0.50 -> 0.33 s; time to the first result unchanged (~1.1 s): two workers
 loaded in parallel before, the server loads once now.
 
-Nothing else imports this module, so ``import cco_jobs`` stays free of side effects. A
-failure here is ignored: each worker then loads the pipeline itself, and reports the
-error as it always has.
+Nothing else imports this module, so ``import cco_jobs`` stays free of side effects; and
+importing it does nothing unless the engine set ``CCO_JOBS_FORKSERVER_PRELOAD`` for the
+fork server it is starting (so a documentation tool or a test walking the package loads
+no model). A failure here is ignored: each worker then loads the pipeline itself, and
+reports the error as it always has.
 """
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
+
+from .engine import PRELOAD_ENV
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "chief_customer_officer.html"
 
@@ -39,4 +44,5 @@ def preload() -> None:
     gc.freeze()
 
 
-preload()
+if os.environ.get(PRELOAD_ENV) == "1":
+    preload()
