@@ -293,7 +293,8 @@ def _unseen(sources: list[Source], max_bytes: int, done: "Counter[str]", summary
             bar: Progress) -> Iterator[InputRecord]:
     """The records not yet in the output. An id written ``k`` times is skipped at its
     first ``k`` occurrences in input order (a run writes rows in input order), so inputs
-    that repeat an id lose none of its rows on resume."""
+    that repeat an id lose none of its rows when resumed with the same inputs in the
+    same order."""
     for source in sources:
         for record in source.records(max_bytes):
             if done[record.id] > 0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..report import MissingInformation, Suggestion
+from ..report import TACTICAL_LABELS, MissingInformation, Suggestion
 
 if TYPE_CHECKING:
     from .signals import Reading
@@ -169,7 +169,7 @@ _SUGGESTIONS: dict[str, tuple[list[tuple[re.Pattern, re.Pattern | None, Suggesti
     label: ([(pattern, _ascii_variant(pattern), Suggestion(_REASONS[label], rewrite, belongs))
              for pattern, rewrite, belongs in _REWRITES[label]],
             Suggestion(_REASONS[label], *_DEFAULT_REWRITE[label]))
-    for label in _REASONS
+    for label in TACTICAL_LABELS  # every tactical label has its advice (a KeyError here if not)
 }
 
 
