@@ -111,7 +111,8 @@ PATTERNS: dict[str, list[list[dict]]] = {
          {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": ["quota", "number", "target", "targets"]}}],
         [{"LOWER": {"IN": ["take", "taking", "answer", "answering", "handle", "handling", "field", "fielding"]}},
          {"LOWER": {"IN": ["calls", "escalated", "escalations", "tickets", "complaints"]}}],
-        [{"LOWER": "on"}, {"LOWER": "-", "OP": "?"}, {"LOWER": {"IN": ["call", "the"]}}, {"LOWER": {"IN": ["rota", "phones", "floor"]}, "OP": "?"}],
+        [{"LOWER": "on"}, {"LOWER": "-", "OP": "?"}, {"LOWER": "call"}, {"LOWER": {"IN": ["rota", "roster"]}, "OP": "?"}],
+        [{"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": {"IN": ["rota", "phones", "floor", "queue", "queues"]}}],
     ],
     "delegated": [
         [{"LOWER": {"IN": ["through", "via"]}}, {"LOWER": {"IN": ["your", "their", "his", "her", "the"]}, "OP": "?"},
