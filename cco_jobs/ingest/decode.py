@@ -16,6 +16,8 @@ characters: bytes no supported encoding turns into text.
 """
 from __future__ import annotations
 
+import codecs
+
 import re
 
 from ..errors import PostingInputError
@@ -38,6 +40,9 @@ _WEB_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1
                 "ascii": "windows-1252", "us-ascii": "windows-1252", "iso8859-1": "windows-1252"}
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 
+#: Byte order marks (UTF-8, UTF-32 and UTF-16): bytes that start with one take the long way.
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
 #: Above this share of control characters a text is binary; above it of C1/U+FFFD, undecodable.
 MAX_CONTROL_SHARE = 0.10
 MAX_UNDECODED_SHARE = 0.05
@@ -55,6 +60,15 @@ def decode_bytes(data: bytes, source: str, *, markup: bool = False) -> tuple[str
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise PostingInputError(source, "binary", f"file is binary ({what}), not a text posting")
+
+    if not data.startswith(_BOMS) and b"\x00" not in data:
+        # the common case, decoded as the general path below would decode it (no byte
+        # order mark, no NUL, valid UTF-8: UnicodeDammit is told "utf-8" and decodes it
+        # so), without importing bs4 for it: a tenth of a cold `cco-jobs analyse`
+        try:
+            return _checked(data.decode("utf-8"), source), "utf-8"
+        except UnicodeDecodeError:
+            pass
 
     from bs4.dammit import EncodingDetector, UnicodeDammit  # lazy: bs4 costs import time
 

@@ -107,31 +107,36 @@ class TokenPatterns:
     """Labelled token patterns, matched line by line."""
 
     def __init__(self) -> None:
-        self._by_anchor: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self._by_anchor: dict[str, list[tuple[str, str]]] = {}  # anchor -> (label, regex source)
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def add(self, label: str, patterns: Iterable[Pattern]) -> None:
         """Add patterns under ``label``; raises :class:`PatternError` for unsupported ones
-        (before adding any of them)."""
+        (before adding any of them). The regexes are compiled when first needed: a saved
+        pipeline replaces its factory's patterns, and a cold start should not compile both."""
         entries = []
         for pattern in patterns:
             for variant in _variants(pattern):
                 source = "".join(_token_regex(token) for token in variant)
-                regex = self._compiled.get(source) or re.compile(source)
-                entries.extend((anchor, source, regex) for anchor in _anchors(variant))
-        for anchor, source, regex in entries:
-            self._compiled[source] = regex
+                entries.extend((anchor, source) for anchor in _anchors(variant))
+        for anchor, source in entries:
             bucket = self._by_anchor.setdefault(anchor, [])
-            if (label, regex) not in bucket:
-                bucket.append((label, regex))
+            if (label, source) not in bucket:
+                bucket.append((label, source))
 
     def anchored(self, token: str) -> tuple[tuple[str, "re.Pattern[str]"], ...]:
         """The ``(label, regex)`` patterns that can start at ``token`` (an encoded token)."""
         word = token.rstrip(f" {NUM}{ALPHA}")
-        candidates = tuple(self._by_anchor.get(word, ()))
+        sources = self._by_anchor.get(word, [])
         if NUM in token:
-            candidates += tuple(self._by_anchor.get(NUM, ()))
-        return candidates
+            sources = sources + self._by_anchor.get(NUM, [])
+        return tuple((label, self._regex(source)) for label, source in sources)
+
+    def _regex(self, source: str) -> "re.Pattern[str]":
+        regex = self._compiled.get(source)
+        if regex is None:
+            regex = self._compiled[source] = re.compile(source)
+        return regex
 
     def match_line(self, tokens: Sequence[str],
                    anchored: Sequence[Sequence[tuple[str, "re.Pattern[str]"]]] | None = None,
