@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Version of the JSON report; bump the minor for additions, the major for changes.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 LABELS = ("context", "strategic", "sales", "contact_centre", "cost_cutting", "neutral")
 REQUIREMENT_LABELS = LABELS[1:]

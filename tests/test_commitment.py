@@ -141,6 +141,19 @@ def test_a_not_real_verdict_needs_two_agreeing_signals(ruler_nlp):
     assert assess(two, PRIOR).band == BANDS[2]
 
 
+def test_another_functions_c_level_posting_is_called_not_a_customer_role(ruler_nlp):
+    cfo = reading_of(ruler_nlp, [
+        ("Reports to the CEO and sits on the executive committee.", "context"),
+        ("Lead treasury, tax and audit for the group.", "neutral"),
+        ("Cut operating costs by 10% across the plants.", "cost_cutting"),
+        ("Run the annual budget and forecast.", "neutral"),
+    ], title="Chief Financial Officer")
+    result = assess(cfo, PRIOR)
+    assert result.band == BANDS[4] == "not a C-level customer role"
+    assert result.verdict.startswith("Not a customer role: the title is C-level for another function")
+    assert "tactical role" not in result.verdict
+
+
 def test_missing_signals_become_questions(ruler_nlp):
     r = reading_of(ruler_nlp, [("Set the customer strategy.", "strategic")])
     missing = {m.signal: m for m in assess(r, PRIOR).missing}

@@ -72,7 +72,7 @@ BANDS = (
     "diluted C-level role",
     "C-level title on a tactical job",
     "senior customer role",
-    "not a C-level role",
+    "not a C-level customer role",
 )
 
 
@@ -225,6 +225,10 @@ def assess(reading: Reading, model: ScoreModel) -> Commitment:
 
 def _verdict(band: str, downs: list[str], reading: Reading) -> str:
     evidence = "; ".join(downs[:3])
+    if reading.level == "c_other":  # a CFO or CTO posting: C-level, not a customer role
+        rest = "; ".join(d for d in downs[:4] if "another function" not in d)
+        return ("Not a customer role: the title is C-level for another function"
+                + (f"; {rest}." if rest else "."))
     if band == BANDS[0]:
         return "The posting describes a real C-level customer mandate" + (
             f", with caveats: {evidence}." if downs else ".")

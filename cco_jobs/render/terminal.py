@@ -34,7 +34,7 @@ BAND_STYLES = {
     "diluted C-level role": "bold yellow",
     "senior customer role": "bold yellow",
     "C-level title on a tactical job": "bold red",
-    "not a C-level role": "bold red",
+    "not a C-level customer role": "bold red",
 }
 _STRENGTH_STYLE = {"strong": "green", "weak": "red", "neutral": "yellow", "missing": "dim"}
 
