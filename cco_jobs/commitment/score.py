@@ -190,6 +190,8 @@ def down_signals(reading: Reading) -> list[str]:
 
 
 def _band(level: str, score: int, downs: list[str]) -> str:
+    if level == "c_other":  # a CFO's or CTO's posting is no customer role, however it scores
+        return BANDS[4]
     chief = level == "c_customer"
     if chief:
         if score >= 70:
