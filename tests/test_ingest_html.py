@@ -172,3 +172,28 @@ def test_xml_declaration_and_unusual_markup_are_tolerated():
             "<p>Director of Customer Service</p><p>Run the <unknown>contact</unknown> centre.</p>"
             "</job-ad></body></html>")
     assert parse_text(page).text == "Director of Customer Service\nRun the contact centre."
+
+
+def test_a_job_boards_page_names_the_employer_not_the_board():
+    page = """<html><head><title>Chief Customer Officer - Lumenrow | HireHarbor Jobs</title>
+    <meta property="og:site_name" content="HireHarbor"></head><body>
+    <nav><a href="/">HireHarbor Jobs</a> <a href="/search">Search</a></nav>
+    <h1>Chief Customer Officer</h1>
+    <div class="meta">Lumenrow · Denver, CO (Hybrid) · Full-time</div>
+    <h2>About Lumenrow</h2><p>Lumenrow builds scheduling software for hospitals and hotels.</p>
+    <h2>Responsibilities</h2><ul><li>Set the customer strategy and own retention.</li></ul>
+    </body></html>"""
+    posting = parse_text(page, format="html")
+    assert (posting.title, posting.company) == ("Chief Customer Officer", "Lumenrow")
+
+
+def test_an_employers_own_page_keeps_its_name_and_a_lone_board_name_is_still_used():
+    own = """<html><head><title>Chief Customer Officer | Acme Freight</title>
+    <meta property="og:site_name" content="Acme Freight"></head><body>
+    <h1>Chief Customer Officer</h1><h2>About Acme Freight</h2><p>We move parcels.</p>
+    <h2>Responsibilities</h2><ul><li>Own the customer strategy.</li></ul></body></html>"""
+    assert parse_text(own, format="html").company == "Acme Freight"
+    branded = """<html><head><title>Chief Customer Officer | Acme Careers</title></head><body>
+    <h1>Chief Customer Officer</h1><h2>Responsibilities</h2><ul><li>Own the customer strategy.</li></ul>
+    </body></html>"""
+    assert parse_text(branded, format="html").company == "Acme"

@@ -101,7 +101,42 @@ def _strip_at(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# What may follow a company's name at the start of a line: "Lumenrow · Denver, CO", "Acme — Full-time".
+_AFTER_NAME = re.compile(r"\s*(?:$|[·•|–—,(]|-\s)")
+
+
+def _corroborated_company(blocks: list[Block], meta: dict[str, str]) -> str | None:
+    """The name the page's branding and its body agree on.
+
+    A job board brands its pages with its own name (``og:site_name``, "HireHarbor Jobs" in
+    the ``<title>``) while the body names the employer ("About Lumenrow", a line starting
+    "Lumenrow · Denver, CO"). Each name scores 1 for each branding source that gives it
+    and 2 for each place in the body; the best name with 3 or more wins (an employer's
+    own page scores its name from both), else the caller falls back to the branding.
+    """
+    pieces = [p.strip() for p in _TITLE_SEPARATORS.split(meta.get("html_title", "")) if p.strip()]
+    branding = [meta.get("og:site_name"), meta.get("application_name")]
+    for piece in pieces:
+        match = _CAREERS.match(piece)
+        branding.append((match.group(1) or match.group(2)).strip() if match else piece)
+    early = [heading_text(b.text) for b in blocks[:SEARCH_BLOCKS] if not b.chrome]
+    abouts = [m.group(1).strip() for b in blocks if b.is_heading and not b.chrome
+              and (m := _ABOUT.match(heading_text(b.text)))]
+    scores: dict[str, int] = {}
+    for name in filter(None, branding + abouts):
+        if (name in scores or not name[:1].isupper() or len(name.split()) > 6 or looks_like_title(name)
+                or _NOT_COMPANIES.search(name)):
+            continue
+        starts_a_line = any(text.startswith(name) and _AFTER_NAME.match(text, len(name)) for text in early)
+        scores[name] = branding.count(name) + 2 * abouts.count(name) + 2 * starts_a_line
+    best = max(scores, key=scores.__getitem__, default=None)  # the first of equals
+    return best if best is not None and scores[best] >= 3 else None
+
+
 def _company_from_page(blocks: list[Block], meta: dict[str, str]) -> str | None:
+    corroborated = _corroborated_company(blocks, meta)
+    if corroborated:
+        return corroborated
     site = meta.get("og:site_name") or meta.get("application_name")
     if site and not _NOT_COMPANIES.search(site):
         return site
