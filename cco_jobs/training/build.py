@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from .corpus import AnnotatedPosting, CorpusError, corpus_hash, read_corpus
 from .evaluate import LineMetrics, line_metrics
 from .splits import DEFAULT_SEED, write_splits
+from .compare import writer_of
 from .train import LinearConfig, annotated_to_posting, train_pipeline
 
 if TYPE_CHECKING:
@@ -109,6 +110,11 @@ def build(corpus_dir: str | Path, out_dir: str | Path, *, config_path: str | Pat
     heldout = read_corpus(heldout_dir) if heldout_dir.is_dir() else []
     heldout_metrics = evaluate_lines(nlp, heldout) if heldout else None
     heldout_scores = evaluate_scores(nlp, heldout) if heldout else {}
+    by_writer: dict[str, dict] = {}  # each blind writer's voice on its own
+    for writer in sorted({writer_of(p.id) for p in heldout}):
+        group = [p for p in heldout if writer_of(p.id) == writer]
+        by_writer[writer] = {"postings": len(group), "lines": evaluate_lines(nlp, group).to_dict(),
+                             "scores": evaluate_scores(nlp, group)}
     import sklearn
     import spacy
 
@@ -130,7 +136,8 @@ def build(corpus_dir: str | Path, out_dir: str | Path, *, config_path: str | Pat
                     "test_scores": score_metrics,
                     "heldout_lines": heldout_metrics.to_dict() if heldout_metrics else None,
                     "heldout_scores": heldout_scores,
-                    "heldout_postings": len(heldout)},
+                    "heldout_postings": len(heldout),
+                    "heldout_by_writer": by_writer},
     }
     nlp.meta.update({"name": "cco_lines", "version": MODEL_VERSION,
                      "description": "cco_jobs line classifier, cue and signal rulers, commitment score",

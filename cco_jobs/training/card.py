@@ -87,6 +87,19 @@ def write_model_card(model_dir: str | Path, details: dict) -> Path:
         if hs:
             out.append(f"| commitment score Spearman | {hs['spearman']:.3f} |")
         out.append("")
+        by_writer = m.get("heldout_by_writer") or {}
+        if by_writer:
+            out += ["By writer (each a voice of its own, labelled by another hand; see `corpora/README.md`):", "",
+                    "| writer | postings | req-vs-context F1 | macro-F1 (5 req. labels) | strat-vs-tact acc. "
+                    "| score Spearman |", "| --- | --- | --- | --- | --- | --- |"]
+            for writer, row in by_writer.items():
+                lines = row["lines"]
+                rho = row["scores"].get("spearman")
+                out.append(f"| {writer} | {row['postings']} | {lines['requirement_vs_context_f1']:.3f} | "
+                           f"{lines['macro_f1_requirement_labels']:.3f} | "
+                           f"{lines['strategic_vs_tactical_accuracy']:.3f} | "
+                           f"{'-' if rho is None else f'{rho:.3f}'} |")
+            out.append("")
     if comparison:
         out += ["## Model comparison (dev split) and generalisation", ""]
         out += comparison.get("markdown", [])
