@@ -10,7 +10,7 @@ table (000, 001, 002, 003, 004).
 """
 from __future__ import annotations
 
-from spacy.attrs import IS_ALPHA, LIKE_NUM, LOWER
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -148,7 +148,7 @@ class SignalRuler(SavedPatterns):
         self.spans_key = spans_key
         self.patterns: dict[str, list[list[dict]]] = {}
         self.matcher = self._new_matcher()
-        self._encoded: dict[tuple[int, int, int], tuple[str, tuple]] = {}
+        self._encoded: dict[int, tuple[str, tuple]] = {}
         if patterns:
             self.add_patterns(patterns)
 
@@ -163,19 +163,19 @@ class SignalRuler(SavedPatterns):
 
     def _encode(self, doc: Doc) -> tuple[list[str], list[tuple]]:
         """Each token of ``doc`` as :func:`.token_patterns.encode_token` writes it, and the
-        patterns that can start at it (both cached by the token's lower-case form and flags)."""
+        patterns that can start at it, both cached by the token's text (its lower-case
+        form and flags are its word's, so the text decides them)."""
         cache = self._encoded
-        strings = doc.vocab.strings
+        vocab = doc.vocab
         tokens, anchored = [], []
-        for key in doc.to_array([LOWER, LIKE_NUM, IS_ALPHA]).tolist():
-            key = tuple(key)  # the flags too: two spellings can share a lower-case form
-            entry = cache.get(key)
+        for orth in doc.to_array(ORTH).tolist():
+            entry = cache.get(orth)
             if entry is None:
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
-                lower, like_num, is_alpha = key
-                encoded = encode_token(strings[lower], bool(like_num), bool(is_alpha))
-                entry = cache[key] = (encoded, self.matcher.anchored(encoded))
+                lex = vocab[orth]
+                encoded = encode_token(lex.lower_, lex.like_num, lex.is_alpha)
+                entry = cache[orth] = (encoded, self.matcher.anchored(encoded))
             tokens.append(entry[0])
             anchored.append(entry[1])
         return tokens, anchored
