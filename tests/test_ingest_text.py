@@ -157,3 +157,30 @@ def test_mixed_french_and_english():
     assert sections["Responsable de la stratégie expérience client à l'échelle du groupe"] == "responsibilities"
     assert sections["15 ans d'expérience"] == "qualifications"
     assert sections["Mutuelle"] == "benefits"
+
+
+def test_the_company_named_in_the_postings_own_sentences():
+    text = """Chief Customer Officer
+Remote · United States
+
+About Marrowell
+Marrowell Health is a virtual care company for people with chronic conditions.
+We are growing fast and this role is new.
+A Chief Customer Officer is expected to travel monthly.
+
+What you will do
+- Set the member experience strategy.
+
+Marrowell Health is an equal opportunity employer."""
+    assert parse_text(text, format="text").company == "Marrowell Health"
+
+
+def test_no_company_from_sentences_that_name_none():
+    text = """Head of Customer Support
+We are a payments company in Leeds.
+This role is hybrid.
+Selection is based on a short case study.
+
+Responsibilities
+- Run the support queues."""
+    assert parse_text(text, format="text").company is None

@@ -42,6 +42,21 @@ _NOT_COMPANIES = re.compile(
     re.I,
 )
 SEARCH_BLOCKS = 40
+# A name of capitalised words (and "&", "of", "and", "for" inside it) that a sentence
+# starts with, followed by what sentences say of an employer, or a logo's alt text.
+_NAME_LEADS = re.compile(
+    r"^([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|for)){0,5}?)"
+    r"(?:\s+(?:is|are|was|has|have|helps|builds|makes|provides|serves|operates|runs|offers|automates"
+    r"|designs|develops|delivers|exists|believes|employs)\b(?!\s+(?:looking|seeking|hiring|recruiting))"
+    r"|\s+logo$)"
+)
+# Sentence openings that are not names: "We are", "This role is", "Our team has".
+_NOT_NAME_STARTS = frozenset(
+    "A An I We Our Us You Your This That These Those The It Its They Their He She There Here What "
+    "Who When Where Why How As In At On If For Every Each All Most Some Any Success Experience "
+    "Selection Applications Candidates Salary Pay Compensation Benefits Travel Hours Employment "
+    "Relocation Training Onboarding Interviews Shortlisting".split()
+)
 
 
 def looks_like_title(text: str) -> bool:
@@ -145,9 +160,31 @@ def _company_from_page(blocks: list[Block], meta: dict[str, str]) -> str | None:
         name = match and (match.group(1) or match.group(2))
         if name and not _NOT_COMPANIES.search(name):
             return name.strip()
+    about = None
     for block in blocks:
         if block.is_heading and not block.chrome and (m := _ABOUT.match(heading_text(block.text))):
             name = m.group(1).strip()
             if name[:1].isupper() and len(name.split()) <= 6 and not _NOT_COMPANIES.search(name):
-                return name
-    return None
+                about = name
+                break
+    named = _company_named_in_text(blocks)
+    if named and (about is None or named.startswith(about)):
+        return named  # "About Marrowell" over "Marrowell Health is a virtual care company"
+    return about
+
+
+def _company_named_in_text(blocks: list[Block]) -> str | None:
+    """The name the posting's own sentences give the employer: "Quaystone automates
+    accounts payable...", "Brightvale Lending is a digital lender...", "Finchpoint
+    Payments is an Equal Opportunity Employer", "Slatehouse Learning logo"; the name most
+    sentences give (the first of equals), or ``None``. (An agency advertising for a
+    client names itself this way; so does the agency's own page.)"""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.is_heading or block.is_bullet:
+            continue
+        match = _NAME_LEADS.match(block.text)
+        name = match.group(1) if match else ""
+        if len(name) > 1 and name.split()[0] not in _NOT_NAME_STARTS and not _NOT_COMPANIES.search(name):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__, default=None)
