@@ -23,7 +23,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "purpose of the role", "role purpose", "purpose", "about the role", "about the job",
         "about the position", "about this role", "about the opportunity", "the position",
         "job description", "role description", "introduction", "le poste", "description du poste",
-        "contexte", "the challenge", "about the team", "the team", "position description",
+        "contexte", "the challenge", "about the team", "the team", "position description", "job brief", "role at a glance", "the role at a glance", "position at a glance",
     ),
     "responsibilities": (
         "responsibilities", "key responsibilities", "main responsibilities", "core responsibilities",
@@ -36,7 +36,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "responsabilites", "vos responsabilites", "missions", "vos missions", "principales missions",
         "vos principales missions", "your mission", "role and responsibilities",
         "roles and responsibilities", "key result areas", "what the role involves", "scope of the role",
-        "key objectives", "what you ll own", "what you will own", "the job", "tasks", "you will",
+        "key objectives", "what you ll own", "what you will own", "the job", "tasks", "you will", "essential functions", "essential duties", "essential duties and responsibilities", "key result areas kras", "kras", "key responsibility areas", "primary responsibilities", "major responsibilities", "your tasks", "your key tasks", "your challenge", "your first year", "what success looks like", "what you ll be responsible for", "in this role", "votre role", "vos taches", "votre mission",
     ),
     "qualifications": (
         "qualifications", "requirements", "key requirements", "minimum qualifications",
@@ -51,7 +51,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "you ll have", "what you need", "what you ll need", "requirements and qualifications",
         "education", "key skills", "competencies", "your skills", "your experience",
         "what it takes", "what you ll need to succeed", "is this you", "essential", "desirable",
-        "you bring", "you are", "you might be a fit if", "the person",
+        "you bring", "you are", "you might be a fit if", "the person", "preferred", "desired candidate profile", "desired profile", "minimum requirements", "required skills", "your background", "knowledge and skills", "skills and abilities", "knowledge skills and abilities", "education and experience", "licenses and certifications", "we expect", "what we expect",
     ),
     "about_company": (
         "about us", "who we are", "about the company", "the company", "the organisation",
@@ -84,7 +84,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "how to apply", "next steps", "application process", "apply", "to apply", "ready to apply",
         "recruitment process", "hiring process", "interview process", "our hiring process",
         "closing date", "comment postuler", "postuler", "processus de recrutement", "candidature",
-        "apply now", "interested", "the process", "what happens next",
+        "apply now", "interested", "the process", "what happens next", "selection process", "our process", "recruitment timeline",
     ),
 }
 # Phrases that name a section when a line is already a heading, but alone on a line
@@ -99,7 +99,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(pattern)) for key, pattern in (
         ("eeo", r"\bequal\b|diversit|inclusi|\beeo\b|accessib|adjustment|accommodat|egalite"),
         ("compensation", r"salar|compensation|\bpay\b|remunerat|salaire|\bgrade\b"),
-        ("benefits", r"benefit|perks|\boffer\b|in it for you|why join|reward|avantages"),
+        ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b|reward|avantages"),
         ("apply", r"\bapply|application|next steps|postuler|candidature|recruitment|hiring process|interview"),
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
                              r"|mission|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"),
