@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .main import EXIT_BELOW_THRESHOLD, cli, model_option, reports_errors
+from .main import EXIT_BELOW_THRESHOLD, cli, max_bytes_option, model_option, reports_errors
 
 FORMATS = ("terminal", "json", "html")
 
@@ -22,8 +22,7 @@ FORMATS = ("terminal", "json", "html")
               help="Order and trim the terminal view for a candidate, a recruiter or a researcher.")
 @click.option("--input-format", type=click.Choice(["text", "markdown", "html", "docx", "pdf"]), default=None,
               help="Read the input as this format instead of guessing from its name and content.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Refuse inputs larger than this many bytes (default 5 MB).")
+@max_bytes_option("a larger input is refused (exit code 1)")
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None,
               help="Exit with code 3 when the commitment score is below this (for gating drafts).")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: auto, NO_COLOR respected).")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .main import EXIT_INPUT, cli, model_option, reports_errors
+from .main import EXIT_INPUT, cli, max_bytes_option, model_option, reports_errors
 
 #: Exit code when Ctrl-C stopped the run (what shells report for SIGINT).
 EXIT_INTERRUPTED = 130
@@ -28,8 +28,7 @@ EXIT_INTERRUPTED = 130
               help="Skip the rows already in OUT, matched by id (after an interrupted run).")
 @click.option("--strict", is_flag=True, help="Stop with exit code 1 at the first row that fails.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Rows or files larger than this many bytes fail with too_large (default 5 MB).")
+@max_bytes_option("a larger row or file gets the error too_large, and the batch goes on")
 @click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Postings per task (one nlp.pipe batch in a worker).")
 @click.option("--partition-rows", type=click.IntRange(min=1), default=2000, show_default=True,

@@ -79,6 +79,17 @@ def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def max_bytes_option(refused: str, default: int | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--max-bytes N``, the same option in every command that reads postings; ``refused``
+    says what happens to an input over the limit (``default``: the ingestion limit)."""
+    from ..ingest import DEFAULT_MAX_BYTES
+
+    return click.option(
+        "--max-bytes", type=click.IntRange(min=1), default=default or DEFAULT_MAX_BYTES, show_default=True,
+        help=f"Largest input in bytes; {refused}.",
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="cco-jobs")

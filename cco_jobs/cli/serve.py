@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from ..web import DEFAULT_MAX_BYTES, is_loopback
-from .main import cli, model_option, reports_errors
+from .main import cli, max_bytes_option, model_option, reports_errors
 
 DEFAULT_PORT = 8000
 
@@ -14,8 +14,7 @@ DEFAULT_PORT = 8000
               help="Interface to listen on. Keep the default unless others on your network should use the page.")
 @click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
               help="Port to listen on.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse drafts larger than this many bytes (HTTP 413).")
+@max_bytes_option("a larger draft is refused (HTTP 413)", DEFAULT_MAX_BYTES)
 @model_option
 @reports_errors
 def serve_command(host: str, port: int, max_bytes: int, model_path: str | None) -> None:
