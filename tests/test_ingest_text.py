@@ -184,3 +184,11 @@ Selection is based on a short case study.
 Responsibilities
 - Run the support queues."""
     assert parse_text(text, format="text").company is None
+
+
+def test_an_about_heading_naming_a_camel_case_company_stays_whole():
+    text = ("About HireHarbor\nHireHarbor runs an executive jobs board for employers across Colorado.\n"
+            "AboutHireHarbor is not a heading.\nAbout usWe are a payments company with customers in the UK.")
+    lines = [line.text for line in parse_text(text, format="text").lines]
+    assert lines[0] == "About HireHarbor"
+    assert lines[-2:] == ["About us", "We are a payments company with customers in the UK."]

@@ -34,6 +34,7 @@ _GLYPHS = re.compile(r"\s*[•●▪◦‣■►➢➤✓✔]\s*")
 _RUN_HINT = re.compile(r"[•●▪◦‣■►➢➤✓✔\-–—](?:(?<=[•●▪◦‣■►➢➤✓✔])|(?<=\s[-–—])\s)")
 _DASH = re.compile(r"\s[-–—]\s(?=[^\W\d_])")
 _DASH_NUMBER = re.compile(r"\s[-–—]\s(?=\d+(?:\+|\(k\)|%)?\s[^\W\d_]+\s[^\W\d_])")  # "… - 401(k) with match"
+_ABOUT_HEADING = re.compile(r"(?:about|à propos de|a propos de|life at|working at)\s", re.I)
 _COLON_HEADING = re.compile(r"^([^:\n]{2,60}?)\s*:(?=\S)")
 # "ResponsibilitiesManage", "About you12+": a lower-case letter (or ")?'") before a capital or
 # digit; the match is the capital or digit, so ``start()`` is where the heading ends.
@@ -185,7 +186,9 @@ def _fused_heading(text: str, bullet: bool, heading: bool) -> list[Piece]:
             return [(prefix, False, prefix.casefold() not in FIELD_LABELS), *_fused_heading(rest, bullet, False)]
     for boundary in _HEADING_GLUE.finditer(text, 2, 61):
         i = boundary.start()
-        if known_section(text[:i]):
+        # "About HireHarbor" is a heading naming a company written in camel case, not
+        # "About Hire" fused to "Harbor": an About heading is cut only before a sentence
+        if known_section(text[:i]) and not (_ABOUT_HEADING.match(text) and len(text[i:].split()) < 3):
             return [(text[:i], False, True), *_fused_heading(text[i:], bullet, False)]
     return [(text, bullet, heading)]
 
