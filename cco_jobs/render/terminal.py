@@ -77,7 +77,6 @@ def render(report: PostingReport, console: Console, *, audience: str = "research
     """Print ``report`` for ``audience`` (one of :data:`AUDIENCES`)."""
     if audience not in AUDIENCES:
         raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}")
-    c = report.commitment
     title = report.title or "(no title found)"
     company = f" at {report.company}" if report.company else ""
     console.print(Text(f"{title}{company}", style="bold"))
