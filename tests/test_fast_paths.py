@@ -251,3 +251,31 @@ def test_token_evidence_of_one_line_is_its_own(shipped_nlp, corpus_docs):
             np.testing.assert_allclose(clf.token_evidence(span, label), expected, rtol=1e-6, atol=1e-7)
             checked += 1
     assert checked > 20
+
+
+def test_heading_words_reach_both_paths_alike(tiny_corpus_dir):
+    """With heading words on, the indexed path still equals the feature strings, and the
+    words of a line's heading are among its features (headings themselves get none)."""
+    from cco_jobs.training.corpus import read_corpus
+    from cco_jobs.training.train import LinearConfig, annotated_to_posting, train_pipeline
+
+    postings = read_corpus(tiny_corpus_dir)
+    nlp = train_pipeline(postings, LinearConfig(C=10.0, min_count=1, folds=2, heading_words=True))
+    clf = nlp.get_pipe("cco_jobs_line_classifier")
+    assert clf.heading_words
+    seen = 0
+    for posting in postings:
+        doc = nlp.get_pipe("cco_jobs_cue_ruler")(posting_doc(nlp, annotated_to_posting(posting)))
+        attrs = doc.spans["lines"].attrs
+        strings = clf.line_feature_lists(doc)
+        columns = clf._line_columns(doc, clf._read(doc))
+        for i, (feats, (known, count)) in enumerate(zip(strings, columns)):
+            if attrs["chrome"][i]:
+                continue
+            assert sorted(known) == sorted(clf.vocab[f] for f in set(feats) if f in clf.vocab)
+            assert count == len(set(feats))
+            has_words = any(f.startswith("hw=") for f in feats)
+            assert has_words == bool(attrs["heading"][i] and not attrs["is_heading"][i] and
+                                     any(ch.isalpha() for ch in attrs["heading"][i]))
+            seen += has_words
+    assert seen > 10

@@ -22,7 +22,8 @@ def posting_doc(nlp: "Language", posting: Posting) -> "Doc":
     """Tokenize ``posting`` into one ``Doc`` whose ``doc.spans["lines"]`` holds its lines.
 
     The span group's ``attrs`` carry per-line lists: ``n``, ``is_heading``,
-    ``is_bullet``, ``chrome`` and ``bounds`` (each line's token ``(start, end)``, which
+    ``is_bullet``, ``chrome``, ``heading`` (the text of the heading the line sits under,
+    ``""`` for none) and ``bounds`` (each line's token ``(start, end)``, which
     the components read instead of making a ``Span`` object per line, see
     :func:`line_bounds`). A line whose text is only white space gets no span
     (ingestion never produces one).
@@ -30,7 +31,8 @@ def posting_doc(nlp: "Language", posting: Posting) -> "Doc":
     texts = [" ".join(line.text.split()) for line in posting.lines]
     doc = nlp.make_doc(" ".join(texts))
     spans = []
-    attrs: dict[str, list] = {"n": [], "is_heading": [], "is_bullet": [], "chrome": [], "bounds": []}
+    attrs: dict[str, list] = {"n": [], "is_heading": [], "is_bullet": [], "chrome": [], "bounds": [],
+                              "heading": []}
     offset = 0
     for line, text in zip(posting.lines, texts):
         if text:
@@ -44,6 +46,7 @@ def posting_doc(nlp: "Language", posting: Posting) -> "Doc":
             attrs["is_heading"].append(line.is_heading)
             attrs["is_bullet"].append(line.is_bullet)
             attrs["chrome"].append(line.chrome)
+            attrs["heading"].append(line.heading or "")
         offset += len(text) + 1
     doc.user_data["cco_title"] = posting.title
     doc.spans[LINES_KEY] = spans

@@ -12,6 +12,7 @@ documents rather than from the corpus.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
@@ -45,6 +46,16 @@ def _word_features(norm: str, char_ngrams: bool) -> tuple[str, ...]:
     return tuple(feats)
 
 
+_HEADING_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4_096)
+def heading_features(heading: str) -> tuple[str, ...]:
+    """The words of the heading a line sits under ("Contact centre operations"), which
+    say more than its section ("responsibilities") about the lines of a sub-list."""
+    return tuple(dict.fromkeys(f"hw={w}" for w in _HEADING_WORD.findall(heading.lower())))
+
+
 def line_features(
     span: Span,
     section: str,
@@ -54,11 +65,13 @@ def line_features(
     chrome: bool = False,
     cue_labels: Iterable[str] = (),
     char_ngrams: bool = False,
+    heading: str | None = None,
 ) -> list[str]:
     """Return the feature strings of one line (a ``Span`` of the posting ``Doc``).
 
     ``char_ngrams`` adds the character 4-grams of each word (with boundary marks), which
-    carry typos, inflections and French spellings to the words the model knows.
+    carry typos, inflections and French spellings to the words the model knows;
+    ``heading``, when given, adds the words of the line's heading (not for a heading).
     """
     feats = [f"sec={section}", f"len={_length_bucket(len(span))}"]
     if is_heading:
@@ -96,6 +109,8 @@ def line_features(
     for label in cue_labels:
         feats.append(f"cue={label}")
         feats.append(f"cue|sec={label}|{section}")
+    if heading and not is_heading:
+        feats.extend(heading_features(heading))
     # binary features: repeated words count once
     return list(dict.fromkeys(feats))
 
@@ -218,7 +233,7 @@ class IndexedFeaturizer:
 
     def line(self, infos: Sequence[TokenInfo], section: str, *, is_heading: bool = False,
              is_bullet: bool = False, chrome: bool = False,
-             cue_labels: Iterable[str] = ()) -> tuple[list[int], int]:
+             cue_labels: Iterable[str] = (), heading: str | None = None) -> tuple[list[int], int]:
         """``(known columns, number of distinct features)`` of one line's tokens."""
         vocab = self.vocab
         known: set[int] = set()
@@ -263,4 +278,7 @@ class IndexedFeaturizer:
         for label in cue_labels:
             add(f"cue={label}")
             add(f"cue|sec={label}|{section}")
+        if heading and not is_heading:
+            for feature in heading_features(heading):
+                add(feature)
         return list(known), len(known) + len(unknown)

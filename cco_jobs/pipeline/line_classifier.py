@@ -42,6 +42,7 @@ _FORMAT_VERSION = 1
         "second_threshold": 0.3,
         "max_cues": 4,
         "char_ngrams": False,
+        "heading_words": False,
     },
 )
 def make_line_classifier(
@@ -54,12 +55,13 @@ def make_line_classifier(
     second_threshold: float,
     max_cues: int,
     char_ngrams: bool,
+    heading_words: bool,
 ) -> "LineClassifier":
     """Build an untrained line classifier; ``from_disk`` or ``set_weights`` gives it a model."""
     return LineClassifier(
         nlp, name, lines_key=lines_key, cues_key=cues_key, labels_key=labels_key,
         threshold=threshold, second_threshold=second_threshold, max_cues=max_cues,
-        char_ngrams=char_ngrams,
+        char_ngrams=char_ngrams, heading_words=heading_words,
     )
 
 
@@ -87,9 +89,11 @@ class LineClassifier:
         second_threshold: float = 0.3,
         max_cues: int = 4,
         char_ngrams: bool = False,
+        heading_words: bool = False,
     ) -> None:
         self.nlp = nlp
         self.char_ngrams = char_ngrams
+        self.heading_words = heading_words
         self.name = name
         self.lines_key = lines_key
         self.cues_key = cues_key
@@ -142,11 +146,13 @@ class LineClassifier:
         attrs = lines.attrs
         cues_per_line = _cues_per_line(doc, [(span.start, span.end) for span in lines], self.cues_key)
         cue_labels = [[lab for _, _, lab in cues] for cues in cues_per_line]
+        headings = self._headings(lines)
         return [
             line_features(
                 span, span.label_,
                 is_heading=attrs["is_heading"][i], is_bullet=attrs["is_bullet"][i],
                 chrome=attrs["chrome"][i], cue_labels=cue_labels[i], char_ngrams=self.char_ngrams,
+                heading=headings[i],
             )
             for i, span in enumerate(lines)
         ]
@@ -173,15 +179,23 @@ class LineClassifier:
     def _line_columns(self, doc: Doc, view: "_DocView") -> list[tuple[list[int], int]]:
         """The feature columns of each line; none for page chrome, which
         :meth:`set_annotations` labels context whatever the model says."""
-        attrs = doc.spans[self.lines_key].attrs
+        lines = doc.spans[self.lines_key]
+        attrs = lines.attrs
         line = self.featurizer.line
-        heading, bullet, chrome = attrs["is_heading"], attrs["is_bullet"], attrs["chrome"]
+        is_heading, bullet, chrome = attrs["is_heading"], attrs["is_bullet"], attrs["chrome"]
+        headings = self._headings(lines)
         return [
             ([], 0) if chrome[i] else
-            line(view.tokens[start:end], view.sections[i], is_heading=heading[i], is_bullet=bullet[i],
-                 cue_labels=[lab for _, _, lab in view.cues[i]])
+            line(view.tokens[start:end], view.sections[i], is_heading=is_heading[i], is_bullet=bullet[i],
+                 cue_labels=[lab for _, _, lab in view.cues[i]], heading=headings[i])
             for i, (start, end) in enumerate(view.bounds)
         ]
+
+    def _headings(self, lines) -> list[str | None]:
+        """Each line's heading text when the model uses heading words, else ``None``s."""
+        if not self.heading_words:
+            return [None] * len(lines)
+        return list(lines.attrs.get("heading") or [""] * len(lines))
 
     def predict_proba(self, feature_lists: Sequence[Sequence[str]]) -> np.ndarray:
         """Calibrated label probabilities of lines given as feature strings, shape (n_lines, n_labels)."""
@@ -379,6 +393,7 @@ class LineClassifier:
             "second_threshold": self.second_threshold,
             "max_cues": self.max_cues,
             "char_ngrams": self.char_ngrams,
+            "heading_words": self.heading_words,
         })
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LineClassifier":
@@ -398,6 +413,7 @@ class LineClassifier:
         self.second_threshold = cfg["second_threshold"]
         self.max_cues = cfg["max_cues"]
         self.char_ngrams = bool(cfg.get("char_ngrams", False))
+        self.heading_words = bool(cfg.get("heading_words", False))
         return self
 
 

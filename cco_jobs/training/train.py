@@ -36,6 +36,7 @@ class LinearConfig:
     use_lexicon: bool = True
     use_section: bool = True
     char_ngrams: bool = False
+    heading_words: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -114,7 +115,8 @@ def base_pipeline(config: LinearConfig = LinearConfig()) -> "Language":
 
     nlp = spacy.blank("en")
     nlp.add_pipe("cco_jobs_cue_ruler")
-    nlp.add_pipe("cco_jobs_line_classifier", config={"char_ngrams": config.char_ngrams})
+    nlp.add_pipe("cco_jobs_line_classifier",
+                 config={"char_ngrams": config.char_ngrams, "heading_words": config.heading_words})
     return nlp
 
 
