@@ -119,6 +119,7 @@ def compare(corpus_dir: Path, splits_dir: Path, base: LinearConfig,
         ("linear, no section features", lambda: _linear_eval(train, dev, replace(base, use_section=False))),
         ("linear, no class weights", lambda: _linear_eval(train, dev, replace(base, class_weight=None))),
         ("linear, no character 4-grams", lambda: _linear_eval(train, dev, replace(base, char_ngrams=False))),
+        ("linear, no heading words", lambda: _linear_eval(train, dev, replace(base, heading_words=False))),
     ]
     if textcat:
         candidates += [("spaCy textcat BOW", lambda: _textcat_eval(train, dev, "bow")),
