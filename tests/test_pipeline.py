@@ -117,3 +117,19 @@ def test_shipped_pipeline_loads_with_spacy_load_through_entry_points():
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ("cco_jobs_cue_ruler,cco_jobs_line_classifier,"
                                   "cco_jobs_signal_ruler,cco_jobs_commitment_scorer")
+
+
+def test_duties_of_another_functions_chief_carry_no_customer_leaning(shipped_nlp):
+    """A CFO's "forecast" and "negotiate" are finance, not sales (the leanings describe
+    customer work); a revenue chief's targets stay sales."""
+    from cco_jobs.analysis import analyse
+
+    duties = ("Responsibilities\n- Own the annual budget, the forecast and the monthly reporting.\n"
+              "- Negotiate the group's banking facilities and lead acquisitions from target to close.\n"
+              "- Build the finance team and its controls.\n")
+    cfo = analyse("Chief Financial Officer\n" + duties, nlp=shipped_nlp)
+    assert {line.label for line in cfo.lines if line.label != "context"} == {"neutral"}
+    cro = analyse("Chief Revenue Officer\nResponsibilities\n- Carry the company's new-business quota "
+                  "and close the largest deals.\n- Run the sales forecast and pipeline reviews.\n",
+                  nlp=shipped_nlp)
+    assert "sales" in {line.label for line in cro.lines}

@@ -35,6 +35,13 @@ _OTHER_CHIEF_WORDS = re.compile(
     r"\b(?:CFO|CRO|CMO|COO|CTO|CIO|CISO|CHRO|CPO|CLO|CDO|CSO)\b|chief (?:financial|revenue|marketing|operating|"
     r"technology|information|security|people|human|legal|data|digital|commercial|product|strategy)", re.I)
 
+#: C-level titles of functions with no customer remit: finance, technology, security, legal,
+#: people, data, risk. (Revenue, commercial, marketing, operating and digital chiefs are left
+#: out: their postings can carry sales or service work.)
+_OUT_OF_FIELD_CHIEF = re.compile(
+    r"\b(?:CFO|CTO|CIO|CISO|CHRO|CLO)\b|chief\s+(?:financial|finance|technology|technical|information"
+    r"|security|legal|people|human\s+resources|data|risk|compliance|accounting|investment)\b", re.I)
+
 LEVEL_NAMES = {
     "c_customer": "C-level customer title",
     "c_other": "C-level title for another function",
@@ -61,6 +68,14 @@ def title_level(title: str | None) -> tuple[str, bool]:
     if _CUSTOMER_ACRONYM.search(title):
         return "c_customer", hybrid
     return lower_level or "unknown", False
+
+
+def out_of_field(title: str | None) -> bool:
+    """Whether ``title`` is a C-level title of a function with no customer remit (a CFO,
+    a CTO). The line labels' leanings describe customer work (DOMAIN.md), so such a
+    posting's duties are neutral requirements, however much they say "forecast",
+    "negotiate" or "budget"."""
+    return bool(title) and title_level(title)[0] == "c_other" and bool(_OUT_OF_FIELD_CHIEF.search(title))
 
 
 # --- reporting line (002: "typically report to the president or CEO"; 004) -------------

@@ -23,10 +23,13 @@ from spacy.util import minibatch
 
 from ..errors import ModelError
 from .cues import CUES_KEY
+from ..commitment.signals import out_of_field
 from .doc import LINES_KEY, line_bounds
 from .features import IndexedFeaturizer, TokenInfo, line_features
 
 LABELS_KEY = "line_labels"
+#: ``doc.user_data`` key of the posting's title (set by :func:`.doc.posting_doc`).
+TITLE_KEY = "cco_title"
 _FORMAT_VERSION = 1
 
 
@@ -257,6 +260,8 @@ class LineClassifier:
                         views: Sequence["_DocView"] | None = None) -> None:
         context = self.labels.index("context")
         labels = self.labels
+        neutral = labels.index("neutral")
+        leaning = [i for i, label in enumerate(labels) if label not in ("context", "neutral")]
         for k, (doc, doc_probs) in enumerate(zip(docs, probs)):
             view = views[k] if views is not None else self._read(doc)
             lines = doc.spans[self.lines_key]
@@ -265,6 +270,10 @@ class LineClassifier:
             if chrome.any():  # page furniture is never a requirement (DOMAIN.md)
                 doc_probs[chrome] = 0.0
                 doc_probs[chrome, context] = 1.0
+            if out_of_field(doc.user_data.get(TITLE_KEY)):
+                # a CFO's duties have no customer leaning: their weight goes to neutral
+                doc_probs[:, neutral] += doc_probs[:, leaning].sum(axis=1)
+                doc_probs[:, leaning] = 0.0
             order = np.argsort(-doc_probs, axis=1, kind="stable")
             best = order[:, 0].tolist() if len(doc_probs) else []
             runner = order[:, 1].tolist() if len(doc_probs) else []
