@@ -228,7 +228,7 @@ def assess(reading: Reading, model: ScoreModel) -> Commitment:
 def _verdict(band: str, downs: list[str], reading: Reading) -> str:
     evidence = "; ".join(downs[:3])
     if reading.level == "c_other":  # a CFO or CTO posting: C-level, not a customer role
-        rest = "; ".join(d for d in downs[:4] if "another function" not in d)
+        rest = "; ".join(downs[1:4])  # downs[0] is the title's (down_signals puts it first)
         return ("Not a customer role: the title is C-level for another function"
                 + (f"; {rest}." if rest else "."))
     if band == BANDS[0]:

@@ -17,7 +17,6 @@ characters: bytes no supported encoding turns into text.
 from __future__ import annotations
 
 import codecs
-
 import re
 
 from ..errors import PostingInputError

@@ -133,6 +133,11 @@ def _norm(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
+def starts_about(text: str) -> bool:
+    """Whether ``text`` opens like an "About <Name>" heading ("About Harbourline...")."""
+    return _ABOUT.match(_norm(text)) is not None
+
+
 @lru_cache(maxsize=8192)
 def known_section(text: str) -> str | None:
     """The section a bare line names when it is unmistakably a heading, else ``None``.

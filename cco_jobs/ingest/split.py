@@ -21,7 +21,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from .blocks import FIELD_LABELS, Block
-from .sections import known_section
+from .sections import known_section, starts_about
 
 # Patterns tried at every position of many lines are written to begin by consuming one
 # of the few characters they can turn on, then to look back from it ("a letter before a
@@ -34,7 +34,6 @@ _GLYPHS = re.compile(r"\s*[•●▪◦‣■►➢➤✓✔]\s*")
 _RUN_HINT = re.compile(r"[•●▪◦‣■►➢➤✓✔\-–—](?:(?<=[•●▪◦‣■►➢➤✓✔])|(?<=\s[-–—])\s)")
 _DASH = re.compile(r"\s[-–—]\s(?=[^\W\d_])")
 _DASH_NUMBER = re.compile(r"\s[-–—]\s(?=\d+(?:\+|\(k\)|%)?\s[^\W\d_]+\s[^\W\d_])")  # "… - 401(k) with match"
-_ABOUT_HEADING = re.compile(r"(?:about|à propos de|a propos de|life at|working at)\s", re.I)
 _COLON_HEADING = re.compile(r"^([^:\n]{2,60}?)\s*:(?=\S)")
 # "ResponsibilitiesManage", "About you12+": a lower-case letter (or ")?'") before a capital or
 # digit; the match is the capital or digit, so ``start()`` is where the heading ends.
@@ -188,7 +187,7 @@ def _fused_heading(text: str, bullet: bool, heading: bool) -> list[Piece]:
         i = boundary.start()
         # "About HireHarbor" is a heading naming a company written in camel case, not
         # "About Hire" fused to "Harbor": an About heading is cut only before a sentence
-        if known_section(text[:i]) and not (_ABOUT_HEADING.match(text) and len(text[i:].split()) < 3):
+        if known_section(text[:i]) and not (starts_about(text) and len(text[i:].split()) < 3):
             return [(text[:i], False, True), *_fused_heading(text[i:], bullet, False)]
     return [(text, bullet, heading)]
 

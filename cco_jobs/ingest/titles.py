@@ -120,6 +120,23 @@ def _strip_at(text: str) -> tuple[str, str | None]:
 _AFTER_NAME = re.compile(r"\s*(?:$|[·•|–—,(]|-\s)")
 
 
+def _title_pieces(meta: dict[str, str]) -> list[str]:
+    """The parts of the page's ``<title>``: "Chief Customer Officer - Lumenrow | HireHarbor Jobs"."""
+    return [p.strip() for p in _TITLE_SEPARATORS.split(meta.get("html_title", "")) if p.strip()]
+
+
+def _careers_name(piece: str) -> str | None:
+    """The name in a careers-site title part ("Acme Careers", "Jobs at Acme"), or ``None``."""
+    match = _CAREERS.match(piece)
+    return (match.group(1) or match.group(2)).strip() if match else None
+
+
+def _about_names(blocks: list[Block]) -> list[str]:
+    """The names of the "About <Name>" headings, in order."""
+    return [m.group(1).strip() for b in blocks if b.is_heading and not b.chrome
+            and (m := _ABOUT.match(heading_text(b.text)))]
+
+
 def _corroborated_company(blocks: list[Block], meta: dict[str, str]) -> str | None:
     """The name the page's branding and its body agree on.
 
@@ -129,14 +146,10 @@ def _corroborated_company(blocks: list[Block], meta: dict[str, str]) -> str | No
     and 2 for each place in the body; the best name with 3 or more wins (an employer's
     own page scores its name from both), else the caller falls back to the branding.
     """
-    pieces = [p.strip() for p in _TITLE_SEPARATORS.split(meta.get("html_title", "")) if p.strip()]
     branding = [meta.get("og:site_name"), meta.get("application_name")]
-    for piece in pieces:
-        match = _CAREERS.match(piece)
-        branding.append((match.group(1) or match.group(2)).strip() if match else piece)
+    branding += [_careers_name(piece) or piece for piece in _title_pieces(meta)]
     early = [heading_text(b.text) for b in blocks[:SEARCH_BLOCKS] if not b.chrome]
-    abouts = [m.group(1).strip() for b in blocks if b.is_heading and not b.chrome
-              and (m := _ABOUT.match(heading_text(b.text)))]
+    abouts = _about_names(blocks)
     scores: dict[str, int] = {}
     for name in filter(None, branding + abouts):
         if (name in scores or not name[:1].isupper() or len(name.split()) > 6 or looks_like_title(name)
@@ -155,18 +168,12 @@ def _company_from_page(blocks: list[Block], meta: dict[str, str]) -> str | None:
     site = meta.get("og:site_name") or meta.get("application_name")
     if site and not _NOT_COMPANIES.search(site):
         return site
-    for piece in _TITLE_SEPARATORS.split(meta.get("html_title", "")):
-        match = _CAREERS.match(piece.strip())
-        name = match and (match.group(1) or match.group(2))
+    for piece in _title_pieces(meta):
+        name = _careers_name(piece)
         if name and not _NOT_COMPANIES.search(name):
-            return name.strip()
-    about = None
-    for block in blocks:
-        if block.is_heading and not block.chrome and (m := _ABOUT.match(heading_text(block.text))):
-            name = m.group(1).strip()
-            if name[:1].isupper() and len(name.split()) <= 6 and not _NOT_COMPANIES.search(name):
-                about = name
-                break
+            return name
+    about = next((name for name in _about_names(blocks) if name[:1].isupper() and len(name.split()) <= 6
+                  and not _NOT_COMPANIES.search(name)), None)
     named = _company_named_in_text(blocks)
     if named and (about is None or named.startswith(about)):
         return named  # "About Marrowell" over "Marrowell Health is a virtual care company"

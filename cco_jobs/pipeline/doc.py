@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: ``doc.spans`` key of the line spans; each span's label is the line's section.
 LINES_KEY = "lines"
+#: ``doc.user_data`` key of the posting's title.
+TITLE_KEY = "cco_title"
 
 
 def posting_doc(nlp: "Language", posting: Posting) -> "Doc":
@@ -48,7 +50,7 @@ def posting_doc(nlp: "Language", posting: Posting) -> "Doc":
             attrs["chrome"].append(line.chrome)
             attrs["heading"].append(line.heading or "")
         offset += len(text) + 1
-    doc.user_data["cco_title"] = posting.title
+    doc.user_data[TITLE_KEY] = posting.title
     doc.spans[LINES_KEY] = spans
     doc.spans[LINES_KEY].attrs.update(attrs)
     return doc

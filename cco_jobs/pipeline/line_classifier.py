@@ -24,12 +24,10 @@ from spacy.util import minibatch
 from ..errors import ModelError
 from .cues import CUES_KEY
 from ..commitment.signals import out_of_field
-from .doc import LINES_KEY, line_bounds
+from .doc import LINES_KEY, TITLE_KEY, line_bounds
 from .features import IndexedFeaturizer, TokenInfo, line_features
 
 LABELS_KEY = "line_labels"
-#: ``doc.user_data`` key of the posting's title (set by :func:`.doc.posting_doc`).
-TITLE_KEY = "cco_title"
 _FORMAT_VERSION = 1
 
 
@@ -147,7 +145,7 @@ class LineClassifier:
         """The feature strings of each line of ``doc``, in order (for training)."""
         lines = doc.spans[self.lines_key]
         attrs = lines.attrs
-        cues_per_line = _cues_per_line(doc, [(span.start, span.end) for span in lines], self.cues_key)
+        cues_per_line = _cues_per_line(doc, line_bounds(doc, self.lines_key), self.cues_key)
         cue_labels = [[lab for _, _, lab in cues] for cues in cues_per_line]
         headings = self._headings(lines)
         return [

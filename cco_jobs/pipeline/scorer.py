@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 from ..commitment import ScoreModel, assess, read_signals
 from ..commitment.score import PRIOR
 from ..errors import ModelError
+from .doc import TITLE_KEY
 
-TITLE_KEY = "cco_title"
 COMMITMENT_KEY = "cco_commitment"
 
 

@@ -128,7 +128,7 @@ def make_signal_ruler(nlp: Language, name: str, spans_key: str) -> "SignalRuler"
     return SignalRuler(nlp, name, spans_key=spans_key, patterns=PATTERNS)
 
 
-#: Distinct lower-case forms whose encoding a ruler keeps before it starts afresh
+#: Distinct token texts whose encoding a ruler keeps before it starts afresh
 #: (a long batch run meets new numbers and names for ever; memory must stay flat).
 _CACHE_LIMIT = 20_000
 
