@@ -2,6 +2,8 @@
 split glued lines, promote heading-like lines, assign sections, find title and company."""
 from __future__ import annotations
 
+import re
+
 from ..errors import PostingInputError
 from ..posting import Line, Posting
 from .blocks import Block, has_words, heading_text, looks_like_heading
@@ -9,6 +11,8 @@ from .sections import section_key
 from .split import split_blocks
 from .titles import find_title_and_company
 
+# "Quillfeather Analytics - " before the title on a title line.
+_LEADING_PART = re.compile(r"^[^|–—-]{2,60}?\s+[|–—-]\s+")
 #: A posting needs at least this many words of two or more letters outside page chrome.
 MIN_POSTING_WORDS = 3
 
@@ -83,5 +87,9 @@ def _is_subheading(block: Block, section: str, section_level: int | None) -> boo
 
 
 def _names_title(text: str, title: str) -> bool:
+    """Whether a line states the title, alone or with more around it: "Chief Customer
+    Officer (Remote)", "Quillfeather Analytics - VP of Customer Success" (the company first)."""
     text, title = text.casefold(), title.casefold()
+    if (lead := _LEADING_PART.match(text)) and text[lead.end():].startswith(title):
+        text = text[lead.end():]
     return text == title or (text.startswith(title) and len(text) <= len(title) + 60)

@@ -59,6 +59,21 @@ def split_bullet(text: str) -> tuple[str, bool]:
     return text[match.end():], True
 
 
+def is_numbered_heading(text: str) -> bool:
+    """Whether a numbered line is a heading ("2) Key responsibilities"), not a list item.
+
+    Word documents pasted as text number their headings. A numbered line is read as
+    one only when the marker is a number and the rest is a known section heading
+    (short, no sentence punctuation: see :func:`~cco_jobs.ingest.sections.known_section`),
+    so a numbered duty ("1) Lead the contact centre") stays a list item.
+    """
+    match = _BULLET.match(text)
+    if match is None or not text.lstrip("(")[:1].isdigit():
+        return False
+    rest = text[match.end():].rstrip(":：").strip()
+    return not any(c in rest for c in ".!?;") and known_section(rest) is not None
+
+
 def looks_like_heading(block: Block, *, before_list: bool = False) -> bool:
     """Whether a plain line reads as a section heading though no markup says so.
 

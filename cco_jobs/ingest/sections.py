@@ -66,12 +66,13 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "rewards", "benefits and perks", "perks and benefits", "our offer", "we offer", "avantages",
         "ce que nous offrons", "nous offrons", "pourquoi nous rejoindre", "total rewards",
         "what you ll get", "what you get", "why us", "our benefits", "the package", "package",
+        "terms", "terms and conditions", "terms and benefits", "terms of employment", "employment terms",
     ),
     "compensation": (
         "salary", "compensation", "pay", "remuneration", "pay range", "salary range",
         "compensation and benefits", "salary and benefits", "base salary", "pay and grade",
         "remuneration package", "salaire", "remuneration et avantages", "grade", "job grade",
-        "salary and grade", "pay transparency",
+        "salary and grade", "pay transparency", "pay and benefits", "pay and conditions",
     ),
     "eeo": (
         "equal opportunity", "equal opportunities", "equal employment opportunity", "eeo",
@@ -99,7 +100,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(pattern)) for key, pattern in (
         ("eeo", r"\bequal\b|diversit|inclusi|\beeo\b|accessib|adjustment|accommodat|egalite"),
         ("compensation", r"salar|compensation|\bpay\b|remunerat|salaire|\bgrade\b"),
-        ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b|reward|avantages"),
+        ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b|reward|avantages|^terms\b(?! of (?:use|service))"),
         ("apply", r"\bapply|application|next steps|postuler|candidature|recruitment|hiring process|interview"),
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
                              r"|mission|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"),
@@ -143,8 +144,14 @@ def known_section(text: str) -> str | None:
     """The section a bare line names when it is unmistakably a heading, else ``None``.
 
     Used to tell headings from text in formats without markup: exact or near-exact
-    matches to known wordings, and "About <Name>".
+    matches to known wordings, "About <Name>", and bilingual "Le poste / The role".
     """
+    if text.count("/") == 1:
+        # "À propos de nous / About us", "Profil recherché / What you bring": a bilingual
+        # heading is one when either half is (the other may be worded too freely to match).
+        halves = (known_section(half) for half in text.split("/") if half.strip())
+        if found := next(filter(None, halves), None):
+            return found
     norm = _norm(text)
     if not norm or len(norm.split()) > 7:
         return None

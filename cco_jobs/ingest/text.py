@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, looks_like_heading, split_bullet
+from .blocks import Block, is_numbered_heading, looks_like_heading, split_bullet
 from .normalise import clean_line, unescape_entities
 
 _ATX = re.compile(r"^#{1,6}(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
@@ -31,6 +31,7 @@ _EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _QUOTE = re.compile(r"^(?:>\s?)+")
+_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]")
 _TERMINAL = (".", "!", "?", ":", ";")
 _SENTENCE_END = (".", "!", "?", ":")
 #: A paragraph line this long continues on the next line when that starts in lower case.
@@ -79,6 +80,28 @@ def read_text(text: str, *, markdown: bool = False) -> list[Block]:
         blocks.append(block)
         joinable = not (block.is_heading or block.verbatim)
         last_len = len(raw.rstrip())
+    return _contents_as_list(blocks)
+
+
+def _contents_as_list(blocks: list[Block]) -> list[Block]:
+    """Numbered headings one after another, counting up, are a table of contents ("1. About
+    us", "2. The role", ...): list items, not headings that each start an empty section.
+    The count starting again ("1. About us" after "6. How to apply") is the first real one."""
+    runs: list[list[Block]] = []
+    previous = None
+    for block in blocks:
+        number = _NUMBER.match(block.text) if block.is_heading and block.level is None else None
+        if number is None or not is_numbered_heading(block.text):
+            previous = None
+            continue
+        if previous is not None and int(number.group(1)) == previous + 1:
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+        previous = int(number.group(1))
+    for block in (block for run in runs if len(run) > 1 for block in run):
+        block.text, block.is_bullet = split_bullet(block.text)
+        block.is_heading = False
     return blocks
 
 
@@ -95,6 +118,9 @@ def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
         text = " | ".join(cell for cell in cells if cell)
         return Block(text, n, verbatim=True) if text else None
     body, bullet = split_bullet(stripped)
+    if bullet and is_numbered_heading(stripped):
+        text = _inline(stripped, markdown)  # "2) Key responsibilities": a heading, number and all
+        return Block(text, n, is_heading=True) if text else None
     bold = not bullet and bool(_BOLD_LINE.match(body))
     text = _inline(body, markdown)
     return Block(text, n, is_bullet=bullet, bold=bold) if text else None

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from .agency import client_named, for_a_client, is_agency
 from .blocks import Block, heading_text
+from .sections import section_key
 
 _TITLE_WORDS = re.compile(
     r"\b(?:chief|officer|vp|svp|evp|avp|vice[- ]president|president|head|director|manager|lead|leader"
@@ -41,6 +43,9 @@ _NOT_COMPANIES = re.compile(
     r"|^careers?$|^jobs?$|apec|hellowork|cadremploi",
     re.I,
 )
+# "Client: Confidential" on a recruiter's page; a named client is the employer.
+_EXPLICIT_CLIENT = re.compile(r"^client\s*:\s*(.+)$", re.I)
+_UNNAMED = re.compile(r"confidential|undisclosed|not disclosed|unnamed|withheld", re.I)
 SEARCH_BLOCKS = 40
 # A name of capitalised words (and "&", "of", "and", "for" inside it) that a sentence
 # starts with, followed by what sentences say of an employer, or a logo's alt text.
@@ -69,9 +74,16 @@ def looks_like_title(text: str) -> bool:
 
 
 def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[str | None, str | None]:
-    """The posting's ``(title, company)``, each ``None`` when the posting does not say."""
+    """The posting's ``(title, company)``, each ``None`` when the posting does not say.
+
+    A company the posting names outright (a "Company:" or "Client:" line, the page's
+    JSON-LD) stands as written. One found otherwise is dropped when a recruiter
+    advertises for an unnamed client (:mod:`.agency`): the name the page gives is
+    then the agency's. The title loses what is not the job (:func:`trim_title`), and a
+    short company name its header lines give in full is given in full (:func:`_fuller_name`).
+    """
     early = [b for b in blocks[:SEARCH_BLOCKS * 2] if not b.chrome][:SEARCH_BLOCKS]
-    title = company = None
+    title = company = client = None
     for block in early:
         if ":" not in block.text:
             continue  # not a "Job title:" or "Company:" line
@@ -80,10 +92,13 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
             title = m.group(1).strip()
         if company is None and (m := _EXPLICIT_COMPANY.match(text)):
             company = m.group(1).strip()
+        if client is None and (m := _EXPLICIT_CLIENT.match(text)):
+            client = m.group(1).strip()
     candidates = _title_candidates(blocks, early, meta)
     if title is None:
         title = meta.get("jsonld_title") or next((c for c in candidates if looks_like_title(_strip_at(c)[0])), None)
-    company = company or meta.get("jsonld_company")
+    company = company or (client if client and not _UNNAMED.search(client) else None) or meta.get("jsonld_company")
+    stated = company is not None
     for candidate in ([title] if title else []) + candidates:
         if company is not None:
             break  # the first company found stands: no need to read the other candidates
@@ -92,7 +107,21 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
             company = at
     if title:
         title = _strip_at(title)[0]
-    return title, company or _company_from_page(blocks, meta)
+    unnamed_client = False  # a recruiter's posting for a client it does not name
+    if not stated:
+        company = company or _company_from_page(blocks, meta)
+        if client or for_a_client(blocks):
+            company = client_named(blocks) or (None if client or is_agency(company, blocks) else company)
+            unnamed_client = company is None
+    named = None
+    if title:
+        names = _leading_names(blocks) if _DASH_PART.search(title) or ", " in title else frozenset()
+        title, named = trim_title(title, [n for n in [company, *_about_names(blocks)] if n], names)
+    if not stated and not unnamed_client:
+        # "Quillfeather Analytics - VP..." names the company in full; the body shortens it.
+        full = named if named and (company is None or _names_company(named, [company])) else None
+        company = full or (_fuller_name(company, early) if company else None)
+    return title, company
 
 
 def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, str]) -> list[str]:
@@ -195,3 +224,174 @@ def _company_named_in_text(blocks: list[Block]) -> str | None:
         if len(name) > 1 and name.split()[0] not in _NOT_NAME_STARTS and not _NOT_COMPANIES.search(name):
             counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.__getitem__, default=None)
+
+
+# What a title may carry that is not the job. A parenthetical naming how or where the
+# job is done: "(Remote, US)", "(Hybrid, London)" ("(CCO)", "(EMEA)", "(Fractional)" and
+# "(m/f/d)" stay: they say what the job is, or are part of how it is advertised).
+_WORK_MODE = re.compile(
+    r"^(?:fully |100% )?(?:remote(?:[- ]first)?|hybrid|on[- ]?site|in[- ]office|office[- ]based|home[- ]based)$", re.I
+)
+_PLACE = re.compile(r"^[A-Z][\w.'’ -]*(?:,\s*[A-Z]{2})?$")  # "US", "London", "Austin, TX"
+_CITY_STATE = re.compile(r"^[A-Z][\w.'’ -]*,\s*[A-Z]{2}$")
+_LEADING_NAME = re.compile(r"^([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&)){0,4})\s+[a-z]")
+_LAST_PARENS = re.compile(r"^(.*?\S)\s*\(([^()]*)\)$")
+_DASH_PART = re.compile(r"\s+[|–—-]\s+")
+_COMMA_PART = re.compile(r",\s+")
+# Words naming a function or a part of an organisation: "Chief Customer Officer -
+# Business Services" and "VP - Customer Experience" name the job in full.
+_FUNCTION_WORDS = re.compile(
+    r"\b(?:customers?|clients?|members?|patients?|guests?|consumers?|users?|citizens?|experience|cx|success"
+    r"|services?|support|care|operations?|ops|sales|revenue|accounts?|commercial|marketing|product|engineering"
+    r"|finance|technology|digital|transformation|strategy|insights?|delivery|contact|centres?|centers?"
+    r"|retention|growth|partnerships?|quality|complaints|relations|management|office|department|division"
+    r"|directorate|unit|team|group|lines?|enterprise|retail|residential)\b",
+    re.I,
+)
+# What describes the employer or the offer rather than the job: "PE-backed B2B
+# Payments Scale-up", "up to £105k + 20% bonus", "100 %".
+_DESCRIPTOR_WORDS = re.compile(
+    r"\w-backed|funded|scale-?up|start-?up|\bseries [a-e]\b|fast[- ]growing|award[- ]winning|\bleading\b"
+    r"|\b(?:b2b|b2c|d2c|saas|fintech|pe|vc|listed|ftse)\b|\b(?:company|firm|business|brand|platform)\b"
+    r"|[£$€\d]|\bbonus\b|\bup to\b",
+    re.I,
+)
+
+
+def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset()) -> tuple[str, str | None]:
+    """The job title without what is not the job, and the company name it carried, if any.
+
+    "Quillfeather Analytics - VP of Customer Success (Remote, US)" gives
+    ``("VP of Customer Success", "Quillfeather Analytics")`` when the posting calls
+    its employer Quillfeather. Only three kinds of part go: a work-mode parenthetical;
+    a company name, which is one of ``companies`` (or a fuller or shorter form of one)
+    or exactly one of ``names`` (names the body's sentences open with); and after a
+    dash a descriptor of the employer or the offer with no role or function word.
+    Titles are full of commas and dashes that belong to them ("VP, Customer Success",
+    "Director - Customer Experience", "Chief Customer Officer (CCO)"): anything else stays.
+    """
+    named = None
+    first, *rest = _DASH_PART.split(title, maxsplit=1)
+    if rest and not _TITLE_WORDS.search(first) and looks_like_title(rest[0]) and _is_company(first, companies, names):
+        named, title = first, rest[0]
+    while True:
+        shorter, company = _drop_last_part(title, companies, names)
+        if shorter == title:
+            return title, named
+        title, named = shorter, named or company
+
+
+def _drop_last_part(title: str, companies: list[str], names: frozenset[str]) -> tuple[str, str | None]:
+    """``title`` without its last part when that part is not the job, and that part when
+    it is a company name; ``(title, None)`` when the last part belongs to the title."""
+    parens = _LAST_PARENS.match(title)
+    if parens and looks_like_title(parens.group(1)) and _is_work_mode(parens.group(2)):
+        return parens.group(1), None
+    for separator in (_DASH_PART, _COMMA_PART):
+        cuts = list(separator.finditer(title))
+        if not cuts:
+            continue
+        head, tail = title[:cuts[-1].start()], title[cuts[-1].end():]
+        if not looks_like_title(head) or _TITLE_WORDS.search(tail):
+            continue
+        if _is_company(tail, companies, names):
+            return head, tail
+        if separator is _DASH_PART and (
+            _CITY_STATE.match(tail) or _WORK_MODE.match(tail)
+            or (len(head.split()) >= 2 and len(tail.split()) >= 2 and _DESCRIPTOR_WORDS.search(tail)
+                and not _FUNCTION_WORDS.search(tail))
+        ):
+            return head, None
+    return title, None
+
+
+def _is_work_mode(text: str) -> bool:
+    """"Remote, US", "Hybrid - London": where and how, naming at least one mode."""
+    items = [item.strip() for item in re.split(r"[,;/]|\s[-–—·|]\s", text) if item.strip()]
+    modes = [item for item in items if _WORK_MODE.match(item)]
+    return bool(modes) and all(
+        item in modes or (_PLACE.match(item) and len(item.split()) <= 3 and not _TITLE_WORDS.search(item))
+        for item in items
+    )
+
+
+def _is_company(text: str, companies: list[str], names: frozenset[str]) -> bool:
+    """Whether a part of a title is the employer's name (see :func:`trim_title`)."""
+    return text.strip() in names or _names_company(text, companies)
+
+
+def _leading_names(blocks: list[Block]) -> frozenset[str]:
+    """Capitalised names that open a sentence of the body: "Tasklane connects homeowners..."."""
+    found = set()
+    for block in blocks[:SEARCH_BLOCKS * 2]:
+        if block.chrome or block.is_heading:
+            continue
+        match = _LEADING_NAME.match(block.text)
+        if match and match.group(1).split()[0] not in _NOT_NAME_STARTS and not _FUNCTION_WORDS.search(match.group(1)):
+            found.add(match.group(1))
+    return frozenset(found)
+
+
+def _names_company(text: str, companies: list[str]) -> bool:
+    """Whether ``text`` is one of ``companies``, or a fuller or shorter form of one
+    ("Quillfeather Analytics" for "Quillfeather")."""
+    text = text.strip().casefold()
+    return bool(text) and any(
+        text == name or text.startswith(name + " ") or name.startswith(text + " ")
+        for name in (c.strip().casefold() for c in companies) if len(name) > 1
+    )
+
+
+# Header lines give a company's name in full: "Tidewell Pharmacy · Leeds, UK · On-site".
+_NAME_END = re.compile(r"\s+[·•|–—-]\s+|\s*[,(]")
+_NAME_PREFIXES = frozenset({"the", "la", "le", "les", "l'", "l’", "groupe", "group", "coopérative", "cooperative",
+                            "banque", "caisse", "société", "societe", "maison"})
+_NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "et", "und", "y"})
+_FRENCH_OF = frozenset({"de", "des", "du", "d'", "d’"})
+# "Fibrefly Ltd" says no more than "Fibrefly": the short name stands.
+_LEGAL_FORMS = frozenset({"ltd", "limited", "inc", "llc", "llp", "plc", "gmbh", "ag", "sa", "sas", "bv", "b.v",
+                          "nv", "pte", "pty", "co", "corp", "corporation"})
+_GLUED = re.compile(r"[a-z.][.][A-Z][a-z]")  # "Pte. Ltd.Singapore": a scrape's lost line break
+MAX_HEADER_WORDS = 12
+
+
+def _fuller_name(company: str, early: list[Block]) -> str:
+    """The full name a header line gives ``company`` ("Cobaltline Broadband Ltd" for
+    "Cobaltline"), or ``company``.
+
+    The body's sentences shorten the name ("Cobaltline brings fibre broadband..."), the
+    lines above the first section give it in full. A header line counts when it is
+    short and starts with a name (capitalised words, "of", "&", French "de ...") whose
+    first words are ``company``, perhaps after "The", "Groupe", "Coopérative".
+    """
+    short = company.casefold().split()
+    for block in early:
+        text = heading_text(block.text)
+        if block.is_heading and section_key(text) != "other":
+            break  # the header lines end where the first section starts
+        if block.is_bullet or block.verbatim or len(text.split()) > MAX_HEADER_WORDS or text.endswith("."):
+            continue
+        name = _NAME_END.split(text, maxsplit=1)[0].strip()
+        words = name.split()
+        folded = [w.casefold() for w in words]
+        at = 1 if folded[:1] and folded[0] in _NAME_PREFIXES else 0
+        added = folded[at + len(short):]
+        if (len(short) < len(words) <= 6 and folded[at:at + len(short)] == short and _is_name(words)
+                and not all(word.strip(".,") in _LEGAL_FORMS for word in added)
+                and not looks_like_title(name) and ":" not in name and not _NOT_COMPANIES.search(name)
+                and _careers_name(name) is None and not _GLUED.search(name)):
+            return name
+    return company
+
+
+def _is_name(words: list[str]) -> bool:
+    """Capitalised words, with "of", "&"... inside; French names go lower case after "de"."""
+    if not words[0][:1].isupper():
+        return False
+    for word in words[1:]:
+        if word.casefold() in _FRENCH_OF:
+            return True
+        if not (word[:1].isupper() or word[:1].isdigit() or word.casefold() in _NAME_CONNECTORS):
+            return False
+    return True
+

@@ -1,0 +1,181 @@
+"""Messy postings from the third smoke test: numbered and bilingual headings, titles that
+carry a company or a descriptor, short company names, recruiters' postings for a client."""
+from __future__ import annotations
+
+import pytest
+
+from cco_jobs.ingest import parse_text
+from cco_jobs.ingest.sections import known_section, section_key
+
+
+def rows(posting):
+    return [(line.text, line.section, line.is_heading, line.is_bullet) for line in posting.lines]
+
+
+# --- numbered headings ---------------------------------------------------------------
+
+PASTED_FROM_WORD = (
+    "HEAD OF CUSTOMER OPERATIONS\r\n"
+    "\r\n"
+    "1)\u00a0Purpose of the role\r\n"
+    "Wrenfield sells booking software to 900 gyms. This role leads support and onboarding.\r\n"
+    "\r\n"
+    "2)\u00a0Key responsibilities\r\n"
+    "\u2022\tWrite the customer strategy for the next two years.\r\n"
+    "\t\u25aa\tCut time to first booking from 14 days to 7.\r\n"
+    "\t\u25aa\tIntroduce a health score that sales also uses.\r\n"
+    "1) Lead the support desk through its manager, including queues and SLAs.\r\n"
+    "\r\n"
+    "3. Knowledge, skills and experience\r\n"
+    "\u2022\tSix years leading customer teams in SaaS.\r\n"
+    "\r\n"
+    "4) Terms\r\n"
+    "Salary: \u00a380,000 plus bonus\r\n"
+)
+
+
+def test_numbered_headings_in_pasted_text_start_their_sections():
+    got = rows(parse_text(PASTED_FROM_WORD, format="text"))
+    assert ("1) Purpose of the role", "summary", True, False) in got
+    assert ("2) Key responsibilities", "responsibilities", True, False) in got
+    assert ("3. Knowledge, skills and experience", "qualifications", True, False) in got
+    assert ("4) Terms", "benefits", True, False) in got
+    assert ("Salary: £80,000 plus bonus", "benefits", False, False) in got
+    # tab-indented sub-bullets are bullets of the section they sit in
+    assert ("Cut time to first booking from 14 days to 7.", "responsibilities", False, True) in got
+    assert ("Introduce a health score that sales also uses.", "responsibilities", False, True) in got
+    assert not any("\r" in text for text, *_ in got)
+
+
+def test_numbered_duties_and_unknown_wordings_stay_list_items():
+    got = rows(parse_text(PASTED_FROM_WORD, format="text"))
+    assert ("Lead the support desk through its manager, including queues and SLAs.", "responsibilities",
+            False, True) in got
+    posting = parse_text("Responsibilities\n1. Experience\n2) Key accounts. Own them.\n3) Board reporting\n",
+                         format="text")
+    assert [(line.text, line.is_bullet) for line in posting.lines[1:]] == [
+        ("Experience", True), ("Key accounts. Own them.", True), ("Board reporting", True)]
+
+
+def test_a_numbered_contents_list_is_a_list_not_a_run_of_headings():
+    posting = parse_text(
+        "Head of Service\n\nContents\n1. About us\n2. The role\n\n1. About us\nWe run 40 depots.\n\n"
+        "2. The role\nYou will lead the service teams.\n", format="text")
+    got = rows(posting)
+    assert got[2:4] == [("About us", "other", False, True), ("The role", "other", False, True)]
+    assert ("1. About us", "about_company", True, False) in got
+    assert ("You will lead the service teams.", "responsibilities", False, False) in got
+
+
+# --- heading wordings ------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, key", [
+    ("À propos de nous / About us", "about_company"),
+    ("Le poste / The role", "summary"),
+    ("Ce que nous offrons / What we offer", "benefits"),
+    ("Profil recherché / Who we would love to meet", "qualifications"),  # one half is enough
+    ("Postuler / Apply", "apply"),
+    ("Pay and benefits", "compensation"),
+    ("Terms", "benefits"),
+    ("Terms and conditions", "benefits"),
+    ("Rémunération et avantages", "compensation"),
+    ("Profil recherché", "qualifications"),
+    ("Vos missions", "responsibilities"),
+    ("Qui sommes-nous ?", "about_company"),
+])
+def test_bilingual_and_other_headings_are_known(line, key):
+    assert known_section(line) == key
+    assert section_key(line) == key
+
+
+@pytest.mark.parametrize("line", ["Bristol / Remote (UK)", "Home / Jobs / About us", "24/7 support", "Apply now / Save",
+                                  "Terms of use"])
+def test_slashes_and_footer_words_are_still_not_headings(line):
+    assert known_section(line) is None
+
+
+def test_terms_of_use_starts_no_benefits_section():
+    assert section_key("Terms of use") == "other"
+    assert section_key("Terms of employment") == "benefits"
+
+
+# --- titles ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("document, title, company", [
+    ("Brindlewood Labs - VP of Customer Success (Remote, US)\n\nBrindlewood builds payroll software for 2,000 "
+     "firms.\n", "VP of Customer Success", "Brindlewood Labs"),
+    ("Chief Client Officer, Harlow & Pike\n\nHarlow & Pike is a consultancy of 400 engineers.\n",
+     "Chief Client Officer", "Harlow & Pike"),
+    ("Chief Customer Officer — PE-backed B2B Logistics Scale-up\n\nWe move pallets for 3,000 shippers.\n",
+     "Chief Customer Officer", None),
+    ("Head of Support - Tasklark (Hybrid, London)\n\nTasklark connects renters with cleaners.\n",
+     "Head of Support", "Tasklark"),
+    ("Director of Customer Service - Columbus, OH\n\nWe repair boilers.\n", "Director of Customer Service", None),
+])
+def test_titles_lose_company_location_and_descriptor_parts(document, title, company):
+    posting = parse_text(document, format="text")
+    assert (posting.title, posting.company) == (title, company)
+    assert posting.lines[0].is_heading
+
+
+@pytest.mark.parametrize("document, title", [
+    ("VP, Customer Success\n\nWe sell software.\n", "VP, Customer Success"),
+    ("Director - Customer Experience\n\nWe sell software.\n", "Director - Customer Experience"),
+    ("Chief Customer Officer (CCO)\n\nWe sell software.\n", "Chief Customer Officer (CCO)"),
+    ("Chief Customer Officer – Business Services\n\nWe sell software.\n", "Chief Customer Officer – Business Services"),
+    ("Head of Customer Support (EMEA)\n\nWe sell software.\n", "Head of Customer Support (EMEA)"),
+    ("Fractional Chief Customer Officer (Advisory, Part-Time)\n\nWe sell software.\n",
+     "Fractional Chief Customer Officer (Advisory, Part-Time)"),
+    ("Skyline Depot - Head of Support\n\nWe sell software.\n", "Skyline Depot - Head of Support"),
+])
+def test_commas_dashes_and_brackets_that_belong_to_the_title_stay(document, title):
+    assert parse_text(document, format="text").title == title
+
+
+# --- company names ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("header, company", [
+    ("Cobble Lane Software Ltd · Leeds, UK · On-site", "Cobble Lane Software Ltd"),
+    ("Coopérative Cobble Lane de services financiers — Montréal (QC)", "Coopérative Cobble Lane de services financiers"),
+    ("Cobble Lane Careers", "Cobble Lane"),  # a careers site's branding, not a fuller name
+    ("Cobble Lane Ltd", "Cobble Lane"),  # a legal form alone adds nothing
+    ("Cobble Lane makes booking software for dentists", "Cobble Lane"),  # a sentence, not a name
+])
+def test_a_short_company_name_takes_the_full_form_a_header_line_gives(header, company):
+    document = f"Head of Customer Success\n{header}\n\nAbout us\nCobble Lane is a software company.\n"
+    assert parse_text(document, format="text").company == company
+
+
+def test_the_full_name_must_come_before_the_first_section():
+    document = ("Head of Customer Success\n\nAbout us\nCobble Lane is a software company.\n\n"
+                "Benefits\nCobble Lane Software Ltd · pension and healthcare\n")
+    assert parse_text(document, format="text").company == "Cobble Lane"
+
+
+# --- recruiters ------------------------------------------------------------------------
+
+AGENCY = ("Chief Customer Officer\n\n{client}Our client is a payments platform serving 9,000 merchants.\n\n"
+          "Responsibilities\n- Set the customer strategy.\n\n"
+          "Falconridge Search Partners is acting as an employment agency in relation to this vacancy.\n")
+
+
+def test_a_recruiter_advertising_for_an_unnamed_client_is_not_the_company():
+    assert parse_text(AGENCY.format(client=""), format="text").company is None
+    assert parse_text(AGENCY.format(client="Client: Confidential\n"), format="text").company is None
+
+
+def test_a_client_the_recruiter_names_is_the_company():
+    assert parse_text(AGENCY.format(client="Client: Eastmoor Borough Council\n"),
+                      format="text").company == "Eastmoor Borough Council"
+    document = AGENCY.format(client="").replace("Our client is", "Our client, Pemberton Hall Foods, is")
+    assert parse_text(document, format="text").company == "Pemberton Hall Foods"
+
+
+def test_an_employer_speaking_of_its_own_clients_keeps_its_name():
+    document = ("Head of Client Success\n\nMeadowlark Benefits is a benefits administrator. Our clients are HR "
+                "leaders at large employers.\n\nResponsibilities\n- Lead our client success team.\n")
+    assert parse_text(document, format="text").company == "Meadowlark Benefits"
+    retained = ("Chief Customer Officer\n\nThistlemoor Insurance is a motor insurer. Our client is looking for a "
+                "proven operator.\n\nThistlemoor Insurance welcomes everyone. Marlowe Kent Associates acts as an "
+                "employment agency in relation to this vacancy.\n")
+    assert parse_text(retained, format="text").company == "Thistlemoor Insurance"
