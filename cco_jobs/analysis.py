@@ -121,11 +121,12 @@ def build_report(posting: Posting, doc: "Doc", info: dict[str, str]) -> PostingR
     matched for a suggestion (see :func:`~cco_jobs.commitment.suggest`).
     """
     from .commitment.advice import line_meaning, suggest
+    from .pipeline.doc import span_labels
     from .pipeline.scorer import COMMITMENT_KEY
 
     group = doc.spans["line_labels"]
     attrs = group.attrs
-    labels = [span.label_ for span in group]
+    labels = span_labels(group, "labels")
     scores, cue_offsets, seconds, uncertain_flags, probs = (
         attrs["scores"], attrs["cues"], attrs["second"], attrs["uncertain"], attrs["probs"])
     label_names = attrs["label_names"]  # the order of each line's probabilities

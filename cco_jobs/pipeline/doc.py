@@ -12,7 +12,7 @@ from ..posting import Posting
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, SpanGroup
 
 #: ``doc.spans`` key of the line spans; each span's label is the line's section.
 LINES_KEY = "lines"
@@ -24,7 +24,8 @@ def posting_doc(nlp: "Language", posting: Posting) -> "Doc":
     """Tokenize ``posting`` into one ``Doc`` whose ``doc.spans["lines"]`` holds its lines.
 
     The span group's ``attrs`` carry per-line lists: ``n``, ``is_heading``,
-    ``is_bullet``, ``chrome``, ``heading`` (the text of the heading the line sits under,
+    ``is_bullet``, ``chrome``, ``section`` (each span's label, readable without making
+    the ``Span``), ``heading`` (the text of the heading the line sits under,
     ``""`` for none) and ``bounds`` (each line's token ``(start, end)``, which
     the components read instead of making a ``Span`` object per line, see
     :func:`line_bounds`). A line whose text is only white space gets no span
@@ -34,7 +35,7 @@ def posting_doc(nlp: "Language", posting: Posting) -> "Doc":
     doc = nlp.make_doc(" ".join(texts))
     spans = []
     attrs: dict[str, list] = {"n": [], "is_heading": [], "is_bullet": [], "chrome": [], "bounds": [],
-                              "heading": []}
+                              "section": [], "heading": []}
     offset = 0
     for line, text in zip(posting.lines, texts):
         if text:
@@ -48,6 +49,7 @@ def posting_doc(nlp: "Language", posting: Posting) -> "Doc":
             attrs["is_heading"].append(line.is_heading)
             attrs["is_bullet"].append(line.is_bullet)
             attrs["chrome"].append(line.chrome)
+            attrs["section"].append(line.section)
             attrs["heading"].append(line.heading or "")
         offset += len(text) + 1
     doc.user_data[TITLE_KEY] = posting.title
@@ -69,3 +71,13 @@ def line_bounds(doc: "Doc", key: str = LINES_KEY) -> list[tuple[int, int]]:
     if bounds is None or len(bounds) != len(lines):
         bounds = [(span.start, span.end) for span in lines]
     return [tuple(b) for b in bounds]
+
+
+def span_labels(group: "SpanGroup", attr: str) -> list[str]:
+    """The label of each span of ``group``, from its ``attrs[attr]`` when the component
+    that made the group stored them there (a ``Span`` object per line per reader cost a
+    twentieth of a posting's time, issue 5), else from the spans."""
+    labels = group.attrs.get(attr)
+    if labels is None or len(labels) != len(group):
+        return [span.label_ for span in group]
+    return list(labels)

@@ -3,7 +3,9 @@
 The model is linear: binary feature strings (:mod:`.features`), L2-normalised, times a
 weight matrix trained with scikit-learn's ``LogisticRegression`` (see
 :mod:`cco_jobs.training.train`), then a softmax with a temperature fitted for
-calibration. Inference needs only NumPy, so analysing one posting never imports
+calibration. A model trained with document context has two passes: a first weight
+matrix labels each line from its own features, and the final one also sees what the
+first found around the line (:mod:`.context`). Inference needs only NumPy, so analysing one posting never imports
 scikit-learn (``shared/design/TARGETS.md``: that import alone costs over a second cold).
 
 The weights are saved as ``weights.npz`` (loaded with ``allow_pickle=False``) and the
@@ -22,9 +24,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ..errors import ModelError
+from .context import context_features
 from .cues import CUES_KEY
 from ..commitment.signals import out_of_field
-from .doc import LINES_KEY, TITLE_KEY, line_bounds
+from .doc import LINES_KEY, TITLE_KEY, line_bounds, span_labels
 from .features import IndexedFeaturizer, TokenInfo, line_features
 
 LABELS_KEY = "line_labels"
@@ -107,6 +110,10 @@ class LineClassifier:
         self.weights = np.zeros((0, 0), dtype=np.float32)
         self.bias = np.zeros(0, dtype=np.float32)
         self.temperature = 1.0
+        # the first pass of a model with document context: (n_features, n_labels), zero
+        # rows for the context features it does not use; None without context
+        self.first_weights: np.ndarray | None = None
+        self.first_bias: np.ndarray | None = None
         self._evidence_columns = np.zeros((0, 1), dtype=np.float32)
         self._indexed: IndexedFeaturizer | None = None
 
@@ -118,8 +125,11 @@ class LineClassifier:
         weights: np.ndarray,
         bias: np.ndarray,
         temperature: float = 1.0,
+        first: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
-        """Install a trained model: ``weights`` is (n_features, n_labels).
+        """Install a trained model: ``weights`` is (n_features, n_labels); ``first`` is
+        the first pass's ``(weights, bias)`` of a model with document context (and
+        makes :attr:`has_context` true).
 
         Each feature's weights are centred across labels: the softmax is unchanged and a
         weight then reads as evidence for a label against the others.
@@ -128,6 +138,15 @@ class LineClassifier:
         if weights.shape != (len(features), len(labels)):
             raise ModelError(f"weights have shape {weights.shape}, expected "
                              f"({len(features)}, {len(labels)})")
+        if first is not None:
+            first_weights = np.asarray(first[0], dtype=np.float32)
+            if first_weights.shape != weights.shape:
+                raise ModelError(f"first-pass weights have shape {first_weights.shape}, "
+                                 f"expected {weights.shape}")
+            self.first_weights = first_weights - first_weights.mean(axis=1, keepdims=True)
+            self.first_bias = np.asarray(first[1], dtype=np.float32)
+        else:
+            self.first_weights = self.first_bias = None
         self.labels = tuple(labels)
         self.vocab = {f: i for i, f in enumerate(features)}
         self.weights = weights - weights.mean(axis=1, keepdims=True)
@@ -140,6 +159,11 @@ class LineClassifier:
     @property
     def is_trained(self) -> bool:
         return bool(self.labels)
+
+    @property
+    def has_context(self) -> bool:
+        """Whether the model has a first pass and reads document context (:mod:`.context`)."""
+        return self.first_weights is not None
 
     def line_feature_lists(self, doc: Doc) -> list[list[str]]:
         """The feature strings of each line of ``doc``, in order (for training)."""
@@ -172,7 +196,7 @@ class LineClassifier:
         bounds = line_bounds(doc, self.lines_key)
         return _DocView(
             bounds=bounds,
-            sections=[span.label_ for span in lines],
+            sections=span_labels(lines, "section"),
             cues=_cues_per_line(doc, bounds, self.cues_key),
             tokens=self.featurizer.token_infos(doc),
         )
@@ -198,15 +222,48 @@ class LineClassifier:
             return [None] * len(lines)
         return list(lines.attrs.get("heading") or [""] * len(lines))
 
-    def predict_proba(self, feature_lists: Sequence[Sequence[str]]) -> np.ndarray:
-        """Calibrated label probabilities of lines given as feature strings, shape (n_lines, n_labels)."""
+    def line_layout(self, doc: Doc) -> "Layout":
+        """Where each line of ``doc`` sits, as :func:`.context.context_features` reads it."""
+        attrs = doc.spans[self.lines_key].attrs
+        n = len(doc.spans[self.lines_key])
+        return Layout(list(attrs.get("is_heading") or [False] * n), list(attrs.get("chrome") or [False] * n),
+                      list(attrs.get("heading") or [""] * n))
+
+    def predict_proba(self, feature_lists: Sequence[Sequence[str]],
+                      layout: "Layout | None" = None) -> np.ndarray:
+        """Calibrated label probabilities of one posting's lines given as feature strings
+        (:meth:`line_feature_lists`), shape (n_lines, n_labels). A model with document
+        context needs the lines' ``layout`` (:meth:`line_layout`)."""
         vocab = self.vocab
-        return self.predict_columns([([vocab[f] for f in dict.fromkeys(feats) if f in vocab],
-                                      len(set(feats))) for feats in feature_lists])
+
+        def rows(lists: Sequence[Sequence[str]]) -> list[tuple[list[int], int]]:
+            return [([vocab[f] for f in dict.fromkeys(feats) if f in vocab], len(set(feats)))
+                    for feats in lists]
+
+        if not self.has_context:
+            return self.predict_columns(rows(feature_lists))
+        if layout is None:
+            raise ModelError(f"{self.name} reads document context: pass the lines' layout")
+        first = self.first_pass(rows(feature_lists))
+        extra = context_features(first, self.labels, is_heading=layout.is_heading,
+                                 chrome=layout.chrome, headings=layout.headings)
+        return self.predict_columns(rows([list(f) + e for f, e in zip(feature_lists, extra)]))
+
+    def first_pass(self, rows: Sequence[tuple[Sequence[int], int]]) -> np.ndarray:
+        """The first pass's probabilities (no temperature) of lines given as in
+        :meth:`predict_columns`: what the context features are read from."""
+        if self.first_weights is None or self.first_bias is None:
+            raise ModelError(f"{self.name} has no first pass (it reads no document context)")
+        return _softmax(self._logits(rows, self.first_weights, self.first_bias))
 
     def predict_columns(self, rows: Sequence[tuple[Sequence[int], int]]) -> np.ndarray:
         """Calibrated label probabilities of lines given as ``(known feature columns,
         number of distinct features)``, shape (n_lines, n_labels)."""
+        return _softmax(self._logits(rows, self.weights, self.bias) / self.temperature)
+
+    def _logits(self, rows: Sequence[tuple[Sequence[int], int]], weights: np.ndarray,
+                bias: np.ndarray) -> np.ndarray:
+        """``weights`` summed over each line's columns, L2-normalised, plus ``bias``."""
         if not self.is_trained:
             raise ModelError(f"{self.name} has no trained weights")
         n_labels = len(self.labels)
@@ -224,17 +281,14 @@ class LineClassifier:
             # one zero row after the gathered weights, so that every start (a line with
             # no known feature may come last) is a valid index for reduceat
             gathered = np.zeros((len(index) + 1, n_labels), dtype=np.float32)
-            gathered[:-1] = self.weights[np.asarray(index)]
+            gathered[:-1] = weights[np.asarray(index)]
             sums = np.add.reduceat(gathered, np.asarray(starts), axis=0)
             # reduceat gives the row at the start for an empty segment; zero those out
             lengths = np.diff(np.asarray(starts + [len(index)]))
             sums[lengths == 0] = 0.0
             logits += sums
         norm = np.sqrt(np.maximum(np.asarray(counts, dtype=np.float32), 1.0))
-        logits = (logits / norm[:, None] + self.bias) / self.temperature
-        logits -= logits.max(axis=1, keepdims=True)
-        probs = np.exp(logits)
-        return probs / probs.sum(axis=1, keepdims=True)
+        return logits / norm[:, None] + bias
 
     # -- the component -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -245,6 +299,8 @@ class LineClassifier:
         for batch in minibatch(stream, size=batch_size):
             views = [self._read(doc) for doc in batch]
             rows = [self._line_columns(doc, view) for doc, view in zip(batch, views)]
+            if self.has_context:
+                rows = self._with_context(batch, rows)
             probs = self.predict_columns([row for doc_rows in rows for row in doc_rows])
             per_doc = []
             start = 0
@@ -253,6 +309,25 @@ class LineClassifier:
                 start += len(doc_rows)
             self.set_annotations(batch, per_doc, views)
             yield from batch
+
+    def _with_context(self, docs: Sequence[Doc], rows: list[list[tuple[list[int], int]]]
+                      ) -> list[list[tuple[list[int], int]]]:
+        """Each line's columns with its context features' added (chrome lines, which
+        :meth:`set_annotations` labels context anyway, are left without)."""
+        first = self.first_pass([row for doc_rows in rows for row in doc_rows])
+        vocab = self.vocab
+        out = []
+        start = 0
+        for doc, doc_rows in zip(docs, rows):
+            layout = self.line_layout(doc)
+            extra = context_features(first[start:start + len(doc_rows)], self.labels,
+                                     is_heading=layout.is_heading, chrome=layout.chrome,
+                                     headings=layout.headings)
+            start += len(doc_rows)
+            out.append([row if chrome else
+                        (row[0] + [vocab[f] for f in feats if f in vocab], row[1] + len(feats))
+                        for row, feats, chrome in zip(doc_rows, extra, layout.chrome)])
+        return out
 
     def set_annotations(self, docs: Sequence[Doc], probs: Sequence[np.ndarray],
                         views: Sequence["_DocView"] | None = None) -> None:
@@ -277,7 +352,7 @@ class LineClassifier:
             runner = order[:, 1].tolist() if len(doc_probs) else []
             rows = doc_probs.tolist()
             evidence = None
-            spans, scores, seconds, cues, uncertain = [], [], [], [], []
+            spans, names, scores, seconds, cues, uncertain = [], [], [], [], [], []
             for i, (start, end) in enumerate(view.bounds):
                 p = rows[i]
                 label = labels[best[i]]
@@ -286,6 +361,7 @@ class LineClassifier:
                         and p[runner[i]] >= self.second_threshold):
                     second = labels[runner[i]]
                 spans.append(Span(doc, start, end, label=label))
+                names.append(label)
                 scores.append(p[best[i]])
                 uncertain.append(p[best[i]] < self.threshold)
                 seconds.append(second)
@@ -297,8 +373,8 @@ class LineClassifier:
                 cues.append(self._cue_offsets(start, end, label, second, view.cues[i], evidence))
             doc.spans[self.labels_key] = spans
             doc.spans[self.labels_key].attrs.update(
-                scores=scores, probs=rows, second=seconds, cues=cues, uncertain=uncertain,
-                label_names=list(labels),
+                labels=names, scores=scores, probs=rows, second=seconds, cues=cues,
+                uncertain=uncertain, label_names=list(labels),
             )
 
     # -- explanation -----------------------------------------------------------------
@@ -390,7 +466,10 @@ class LineClassifier:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         features = sorted(self.vocab, key=self.vocab.__getitem__)
-        np.savez_compressed(path / "weights.npz", weights=self.weights, bias=self.bias)
+        arrays = {"weights": self.weights, "bias": self.bias}
+        if self.first_weights is not None:
+            arrays.update(first_weights=self.first_weights, first_bias=self.first_bias)
+        np.savez_compressed(path / "weights.npz", **arrays)
         srsly.write_json(path / "features.json", features)
         srsly.write_json(path / "cfg.json", {
             "format_version": _FORMAT_VERSION,
@@ -401,6 +480,7 @@ class LineClassifier:
             "max_cues": self.max_cues,
             "char_ngrams": self.char_ngrams,
             "heading_words": self.heading_words,
+            "context": self.has_context,
         })
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LineClassifier":
@@ -409,13 +489,15 @@ class LineClassifier:
             cfg = srsly.read_json(path / "cfg.json")
             with np.load(path / "weights.npz", allow_pickle=False) as arrays:
                 weights, bias = arrays["weights"], arrays["bias"]
+                first = ((arrays["first_weights"], arrays["first_bias"])
+                         if cfg.get("context", False) else None)
             features = srsly.read_json(path / "features.json")
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"{path}: cannot load the line classifier ({exc})") from exc
         if cfg.get("format_version") != _FORMAT_VERSION:
             raise ModelError(f"{path}: line classifier format {cfg.get('format_version')} "
                              f"is not {_FORMAT_VERSION}")
-        self.set_weights(cfg["labels"], features, weights, bias, cfg["temperature"])
+        self.set_weights(cfg["labels"], features, weights, bias, cfg["temperature"], first)
         self.threshold = cfg["threshold"]
         self.second_threshold = cfg["second_threshold"]
         self.max_cues = cfg["max_cues"]
@@ -431,6 +513,21 @@ class _Evidence(NamedTuple):
     lists: list[list[float]]  # the same, as Python floats
     tokens: Sequence[TokenInfo]
     idx: list[int]  # character offset of each token
+
+
+class Layout(NamedTuple):
+    """Where each line of a posting sits: heading or not, page chrome or not, and the
+    text of the heading it is under (``""`` for none)."""
+
+    is_heading: list[bool]
+    chrome: list[bool]
+    headings: list[str]
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits - logits.max(axis=1, keepdims=True)
+    probs = np.exp(logits)
+    return probs / probs.sum(axis=1, keepdims=True)
 
 
 class _DocView(NamedTuple):

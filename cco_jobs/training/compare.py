@@ -120,6 +120,7 @@ def compare(corpus_dir: Path, splits_dir: Path, base: LinearConfig,
         ("linear, no class weights", lambda: _linear_eval(train, dev, replace(base, class_weight=None))),
         ("linear, no character 4-grams", lambda: _linear_eval(train, dev, replace(base, char_ngrams=False))),
         ("linear, no heading words", lambda: _linear_eval(train, dev, replace(base, heading_words=False))),
+        ("linear, no document context (one pass)", lambda: _linear_eval(train, dev, replace(base, context=False))),
     ]
     if textcat:
         candidates += [("spaCy textcat BOW", lambda: _textcat_eval(train, dev, "bow")),

@@ -12,7 +12,7 @@ Everything is deterministic: the corpus is read in id order, the solver is ``lbf
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
@@ -37,6 +37,7 @@ class LinearConfig:
     use_section: bool = True
     char_ngrams: bool = False
     heading_words: bool = False
+    context: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -51,6 +52,13 @@ class LineExamples:
     groups: list[str]
     texts: list[str]
     archetypes: list[str]
+    #: where each line sits (for the context features), one entry per line
+    layouts: list[tuple[bool, bool, str]] = field(default_factory=list)
+
+    def subset(self, index: Sequence[int]) -> "LineExamples":
+        """The examples at ``index`` (texts, archetypes and layouts left out)."""
+        return LineExamples([self.features[i] for i in index], [self.labels[i] for i in index],
+                            [self.groups[i] for i in index], [], [])
 
 
 _INGEST_FORMAT = {"html_ats": "html", "html_plain": "html", "markdown": "markdown", "text": "text",
@@ -135,6 +143,7 @@ def featurize(
         doc = posting_doc(nlp, annotated_to_posting(annotated))
         if config.use_lexicon:
             ruler(doc)
+        out.layouts.extend(zip(*clf.line_layout(doc)))
         for feats, line in zip(clf.line_feature_lists(doc), annotated.lines):
             if not config.use_section:
                 feats = [f for f in feats if "sec=" not in f]
@@ -197,29 +206,73 @@ def fit_linear(examples: LineExamples, config: LinearConfig = LinearConfig()):
     return labels, features, model.coef_.T.astype(np.float32), model.intercept_.astype(np.float32)
 
 
-def fit_temperature(examples: LineExamples, config: LinearConfig = LinearConfig()) -> float:
-    """Softmax temperature minimising the log-loss of out-of-fold predictions.
+def out_of_fold_logits(examples: LineExamples, config: LinearConfig = LinearConfig()) -> np.ndarray | None:
+    """Each line's logits (``LABELS`` order) from a model that never saw its posting,
+    or ``None`` when there are too few postings for two folds.
 
     Folds are by posting (``GroupKFold``), so a posting's lines never help predict it.
     """
     from sklearn.model_selection import GroupKFold
 
-    n_groups = len(set(examples.groups))
-    folds = min(config.folds, n_groups)
+    folds = min(config.folds, len(set(examples.groups)))
     if folds < 2:
-        return 1.0
+        return None
     y = np.asarray(examples.labels)
     logits_all = np.zeros((len(y), len(LABELS)))
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(y, y, examples.groups):
-        sub = LineExamples(
-            [examples.features[i] for i in train_idx], [examples.labels[i] for i in train_idx],
-            [examples.groups[i] for i in train_idx], [], [],
-        )
-        labels, features, weights, bias = fit_linear(sub, config)
+        labels, features, weights, bias = fit_linear(examples.subset(train_idx), config)
         vocab = {f: i for i, f in enumerate(features)}
         X = _design_matrix([examples.features[i] for i in test_idx], vocab)
         order = [labels.index(lab) for lab in LABELS]
         logits_all[test_idx] = (X @ weights + bias)[:, order]
+    return logits_all
+
+
+def with_context(examples: LineExamples, config: LinearConfig = LinearConfig()) -> LineExamples:
+    """``examples`` with each line's context features (:mod:`cco_jobs.pipeline.context`)
+    added, read from out-of-fold first-pass probabilities: the second pass learns from a
+    first pass that has not seen the posting, as at run time."""
+    from ..pipeline.context import context_features
+
+    logits = out_of_fold_logits(examples, config)
+    if logits is None:  # too few postings to hold any out: the context says nothing
+        return examples
+    logits -= logits.max(axis=1, keepdims=True)
+    probs = np.exp(logits)
+    probs /= probs.sum(axis=1, keepdims=True)
+    features: list[list[str]] = []
+    start = 0
+    while start < len(examples.groups):
+        end = start
+        while end < len(examples.groups) and examples.groups[end] == examples.groups[start]:
+            end += 1
+        is_heading, chrome, headings = zip(*examples.layouts[start:end])
+        extra = context_features(probs[start:end], LABELS, is_heading=is_heading, chrome=chrome,
+                                 headings=headings)
+        features.extend(list(f) + e for f, e in zip(examples.features[start:end], extra))
+        start = end
+    return replace(examples, features=features)
+
+
+def first_pass_weights(examples: LineExamples, labels: Sequence[str], features: Sequence[str],
+                       config: LinearConfig = LinearConfig()) -> tuple[np.ndarray, np.ndarray]:
+    """The first pass fitted on ``examples`` (the lines' own features), its weights laid
+    out in the rows of ``features`` and the columns of ``labels`` (zero rows for the
+    context features it does not use)."""
+    first_labels, first_features, first_weights, first_bias = fit_linear(examples, config)
+    order = [first_labels.index(lab) for lab in labels]
+    row = {f: i for i, f in enumerate(features)}
+    weights = np.zeros((len(features), len(labels)), dtype=np.float32)
+    weights[[row[f] for f in first_features]] = first_weights[:, order]
+    return weights, first_bias[order]
+
+
+def fit_temperature(examples: LineExamples, config: LinearConfig = LinearConfig()) -> float:
+    """Softmax temperature minimising the log-loss of out-of-fold predictions."""
+    logits_all = out_of_fold_logits(examples, config)
+    if logits_all is None:
+        return 1.0
+    y = np.asarray(examples.labels)
     gold = np.asarray([LABELS.index(lab) for lab in y])
     best_t, best_loss = 1.0, np.inf
     for t in np.arange(0.3, 3.01, 0.05):
@@ -240,9 +293,11 @@ def train_pipeline(
 ) -> "Language":
     """Train a complete pipeline (cue ruler + line classifier) on ``train``."""
     nlp = base_pipeline(config)
-    examples = featurize(nlp, train, config)
+    own = featurize(nlp, train, config)
+    examples = with_context(own, config) if config.context else own
     labels, features, weights, bias = fit_linear(examples, config)
+    first = first_pass_weights(own, labels, features, config) if examples is not own else None
     temperature = fit_temperature(examples, config) if calibrate else 1.0
     nlp.get_pipe("cco_jobs_line_classifier").set_weights(labels, features, weights, bias,
-                                                          temperature)
+                                                          temperature, first)
     return nlp
