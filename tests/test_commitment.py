@@ -53,6 +53,7 @@ def test_title_level(title, level, hybrid):
     ("You will report directly to our founder and chief executive.", "top"),
     ("Reporting to the Chief Operating Officer, you will lead care.", "below"),
     ("This role reports to the VP of Operations.", "below"),
+    ("Reports to the Senior Vice President, Customer Care.", "below"),  # not "President"
     ("Reports to the CEO or COO depending on the final structure.", "hedged"),
     ("Reports to the Deputy Chief Executive.", "deputy"),
     ("The role does not report to the CEO.", "negated_top"),
@@ -154,6 +155,30 @@ def test_another_functions_c_level_posting_is_called_not_a_customer_role(ruler_n
     assert "tactical role" not in result.verdict
 
 
+def test_a_low_vp_posting_is_called_tactical_only_when_its_lines_are(ruler_nlp):
+    strategic = [("Set the customer strategy for the group.", "strategic"),
+                 ("Redesign the customer journeys with product and sales.", "strategic"),
+                 ("Own the retention and NPS goals.", "strategic")]
+    below = [("Reports to the VP of Operations.", "context")]
+    tactical = [("Run the support queues.", "contact_centre"),
+                ("Manage the contact centre rota.", "contact_centre"),
+                ("Keep queues inside the SLA.", "contact_centre"),
+                ("Hit the renewal quota.", "sales")]
+    title = "Director, Customer Experience"
+    mostly_strategic = assess(reading_of(ruler_nlp, below + strategic + tactical[:1], title), PRIOR)
+    mostly_tactical = assess(reading_of(ruler_nlp, below + strategic[:1] + tactical, title), PRIOR)
+    assert mostly_strategic.band == mostly_tactical.band == BANDS[4]
+    assert mostly_strategic.verdict.startswith("A customer role below C-level: the title is a")
+    assert mostly_tactical.verdict.startswith("The evidence points to a tactical role")
+
+
+def test_no_strategic_line_is_said_in_words(ruler_nlp):
+    r = reading_of(ruler_nlp, [("Run the support queues.", "contact_centre")] * 4)
+    assert "none of the 4 requirements is strategic" in assess(r, PRIOR).red_flags
+    r = reading_of(ruler_nlp, [("Set the strategy.", "strategic")] + [("Run the queues.", "contact_centre")] * 5)
+    assert "only 1 of 6 requirements are strategic" in assess(r, PRIOR).red_flags
+
+
 def test_missing_signals_become_questions(ruler_nlp):
     r = reading_of(ruler_nlp, [("Set the customer strategy.", "strategic")])
     missing = {m.signal: m for m in assess(r, PRIOR).missing}
@@ -243,3 +268,97 @@ def test_score_model_fits_saves_and_reloads_with_the_same_scores(ruler_nlp, tmp_
     for reading in (strong, weak):
         assert assess(reading, reloaded.model).score == assess(reading, model).score
     assert reloaded.model.reference == model.reference
+
+
+@pytest.mark.parametrize("text, reports, seat", [
+    ("Help the CFO with monthly reporting to the Board on claims trends.", "unstated", "unstated"),
+    ("Prepare quarterly reports to the board and the regulator.", "unstated", "unstated"),
+    ("Own budgeting, forecasting and reporting to the Board.", "unstated", "unstated"),
+    ("You will be reporting to the CEO.", "top", "unstated"),
+    ("The post holder will report to the Board of Trustees.", "top", "member"),
+])
+def test_reporting_as_a_noun_is_not_the_roles_line(ruler_nlp, text, reports, seat):
+    """The reports the holder writes are not the line the role reports on (002, 004)."""
+    r = reading_of(ruler_nlp, [(text, "context")])
+    assert (r.reports, r.seat) == (reports, seat)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Founded in 1990, we are a cooperative of 2,000 people across the region.", None),
+    ("Meridale is a consultancy of 480 people advising water companies.", None),
+    ("Company size: 201-500 employees", None),
+    ("We look after 3.4 million members in four states.", None),
+    ("Coach your six team leads and their advisers.", None),
+    ("Ten years' experience leading organisations of 300+ people.", None),
+    ("You will lead a team of 35 advisers in Leeds.", "team of 35"),
+    ("You will head an organisation of 220.", "organisation of 220"),
+    ("Around 300 people report to you across three sites.", "300 people"),
+    ("Team size: 85", "Team size: 85"),
+    ("Direct reports: 5 (two directors, three managers)", "Direct reports: 5"),
+])
+def test_team_size_is_the_roles_own_team(ruler_nlp, text, size):
+    """A team size names the role's team (002), not the company's or its customers' size."""
+    r = reading_of(ruler_nlp, [(text, "context")])
+    assert [e.words for e in r.headcount] == ([size] if size else [])
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("Hands-on knowledge of Genesys and Salesforce Service Cloud.", False),
+    ("Automate billing queries so that fewer advisers are needed on the phones.", False),
+    ("Make sure agents answer calls within 20 seconds.", False),
+    ("Five years handling escalated complaints in a regulated business.", False),
+    ("Expect to take calls yourself at peak times.", True),
+    ("Be on the phones every Monday morning.", True),
+    ("Work the queue yourself when volumes spike.", True),
+    ("Cover the weekend rota twice a month.", True),
+])
+def test_tactical_work_done_personally_is_the_holders_own(ruler_nlp, text, personal):
+    """001's balance: the holder doing the work, not a tool skill or other people's work."""
+    assert bool(reading_of(ruler_nlp, [(text, "contact_centre")]).personal) is personal
+
+
+@pytest.mark.parametrize("text, metrics", [
+    ("Own the QA scorecard and agent calibration sessions.", []),
+    ("Hit the contact-centre KPIs: service level, AHT and abandonment.", []),
+    ("Cut staff churn and improve colleague retention.", []),
+    ("Own NPS and customer effort and report them to the board.", ["NPS", "customer effort"]),
+    ("Introduce client measures, including a loyalty survey, and report them to the board twice a year.",
+     ["client measures", "loyalty survey"]),
+    ("Publish a monthly customer dashboard for the executive team.", ["dashboard"]),
+])
+def test_accountability_is_customer_outcomes_not_queue_kpis(ruler_nlp, text, metrics):
+    """Accountability is named CX outcomes and metrics (000, 003, 004), not queue KPIs (001)."""
+    assert [e.words for e in reading_of(ruler_nlp, [(text, "strategic")]).metrics] == metrics
+
+
+@pytest.mark.parametrize("title, level", [
+    ("Chef de l’expérience client", "c_customer"),
+    ("CHEFFE DE LA CLIENTÈLE", "c_customer"),
+    ("Chef de la direction financière", "c_other"),
+    ("Directrice de l'expérience client", "director"),
+    ("Vice-présidente, Expérience membre", "vp"),
+    ("Responsable du service client", "manager"),
+])
+def test_french_titles(title, level):
+    assert title_level(title)[0] == level
+
+
+@pytest.mark.parametrize("text, reports, seat", [
+    ("Relevant de la présidente et cheffe de la direction, vous siégez au comité de direction.", "top", "member"),
+    ("Rattaché(e) au directeur général, le titulaire siège au comité de direction.", "top", "member"),
+    ("Sous la responsabilité de la vice-présidente Opérations, vous êtes membre du comité exécutif.",
+     "below", "member"),
+])
+def test_french_reporting_line_and_seat(ruler_nlp, text, reports, seat):
+    r = reading_of(ruler_nlp, [(text, "context")])
+    assert (r.reports, r.seat) == (reports, seat)
+
+
+def test_french_teams_report_in(ruler_nlp):
+    """French functions and team size (002); "nous sommes 900" is the company's size."""
+    r = reading_of(ruler_nlp, [
+        ("Les équipes Plaintes et Service aux membres (240 personnes) relèvent du poste.", "context"),
+        ("Vous dirigerez une équipe de 30 personnes.", "context"),
+        ("Nous sommes 900 personnes au Québec.", "context")])
+    assert [e.words for e in r.functions_in] == ["relèvent du poste"]
+    assert [e.words for e in r.headcount] == ["240 personnes", "équipe de 30"]

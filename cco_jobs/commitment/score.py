@@ -178,15 +178,24 @@ def down_signals(reading: Reading) -> list[str]:
         out.append("the role is described as advisory, with no teams reporting in")
     tactical = {lab: reading.counts.get(lab, 0) for lab in TACTICAL_LABELS}
     total_tactical = sum(tactical.values())
-    if n and total_tactical / n >= 0.4:
+    if _mostly_tactical(reading):
         kind, k = max(tactical.items(), key=lambda kv: kv[1])
         out.append(f"{total_tactical} of {n} requirements are tactical"
                    f" ({k} {kind.replace('_', '-')} work)")
     if reading.personal:
         out.append("the holder is asked to do tactical work personally")
     if n >= 4 and reading.share("strategic") < 0.2:
-        out.append(f"only {reading.counts.get('strategic', 0)} of {n} requirements are strategic")
+        strategic = reading.counts.get("strategic", 0)
+        out.append(f"only {strategic} of {n} requirements are strategic" if strategic
+                   else f"none of the {n} requirements is strategic")
     return out
+
+
+def _mostly_tactical(reading: Reading) -> bool:
+    """Whether tactical lines make up 40% or more of the requirements (001: a posting
+    "full of tactical requirements")."""
+    n = reading.n_requirements
+    return bool(n) and sum(reading.counts.get(lab, 0) for lab in TACTICAL_LABELS) / n >= 0.4
 
 
 def _band(level: str, score: int, downs: list[str]) -> str:
@@ -234,8 +243,10 @@ def _verdict(band: str, downs: list[str], reading: Reading) -> str:
     if band == BANDS[0]:
         return "The posting describes a real C-level customer mandate" + (
             f", with caveats: {evidence}." if downs else ".")
-    if band in (BANDS[2], BANDS[4]):
+    if band == BANDS[2] or (band == BANDS[4] and (_mostly_tactical(reading) or reading.personal)):
         return f"The evidence points to a tactical role: {evidence}."
+    if band == BANDS[4]:  # below C-level for other reasons (title, reporting line, authority)
+        return f"A customer role below C-level: {evidence}."
     if downs:
         return f"A mixed picture: {evidence}."
     return "A mixed picture: the posting gives few of the signals of a C-level mandate."

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..report import REQUIREMENT_LABELS, TACTICAL_LABELS, Evidence
+from .wording import CLAUSE_BREAKS, customer_measure, done_by_the_holder, fold, names_the_roles_team, reports_as_a_noun
 
 # --- level, read from the title (001: "a true C-level title, peer of COO/CIO") -------------
+# The title is folded first (accents dropped, curly apostrophes straightened), so the French
+# forms below are written without accents and match "Chef de l’expérience client" as typed.
 _CUSTOMER_CHIEF = re.compile(
     r"\bchief\s+(?:[\w&,-]+\s+){0,3}?(?:customer|client|experience|cx|patient|member|citizen|"
     r"guest|care|service|success)\b[\w\s&,-]*?\bofficer\b",
@@ -24,12 +27,26 @@ _CUSTOMER_CHIEF = re.compile(
 )
 _CUSTOMER_ACRONYM = re.compile(r"\b(?:cco|cxo|ccxo|cexo|cpxo)\b", re.I)
 _ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bchief executive\b", re.I)
+#: French customer chiefs (Quebec usage): "Chef de l'expérience client", "Chef de la clientèle".
+_FR_CUSTOMER_CHIEF = re.compile(
+    r"\bchef(?:fe)?\s+de\s+(?:l'\s*experience\s+(?:(?:du|des|de\s+la|de\s+l')\s*)?"
+    r"(?:client|membre|patient|usager|citoyen|consommat)|la\s+clientele\b)", re.I)
+#: French chiefs of other functions; "chef de la direction" alone is the CEO.
+_FR_OTHER_CHIEF = re.compile(
+    r"\bchef(?:fe)?\s+(?:de\s+la\s+direction|des\s+finances|de\s+l'exploitation|des\s+operations"
+    r"|de\s+la\s+technologie|des\s+technologies|de\s+l'information|de\s+la\s+securite"
+    r"|des\s+ressources\s+humaines|des\s+donnees|du\s+marketing|de\s+la\s+strategie|du\s+numerique"
+    r"|des\s+affaires\s+juridiques|du\s+contentieux)\b", re.I)
 _LEVELS = (
-    ("evp_svp", re.compile(r"\b(?:evp|svp|executive vice[- ]president|senior vice[- ]president)\b", re.I)),
-    ("vp", re.compile(r"\b(?:vp|vice[- ]president)\b", re.I)),
+    ("evp_svp", re.compile(r"\b(?:evp|svp|executive vice[- ]president|senior vice[- ]president"
+                           r"|premiere?\s+vice[- ]presidente?"
+                           r"|vice[- ]presidente?\s+(?:principale?|executif|executive))\b", re.I)),
+    ("vp", re.compile(r"\b(?:vp|vice[- ]presidente?)\b", re.I)),
     ("head", re.compile(r"\bhead of\b|\bhead,", re.I)),
     ("director", re.compile(r"\bdirector\b|\bdirecteur|\bdirectrice", re.I)),
-    ("manager", re.compile(r"\b(?:manager|supervisor|lead|specialist|coordinator|representative)\b", re.I)),
+    ("manager", re.compile(r"\b(?:manager|supervisor|lead|specialist|coordinator|representative|responsable"
+                           r"|gestionnaire|superviseure?)\b|\bchef(?:fe)?\s+(?:d'\s*equipe|de\s+service|du\s+service"
+                           r"|de\s+projet)\b", re.I)),
 )
 _OTHER_CHIEF_WORDS = re.compile(
     r"\b(?:CFO|CRO|CMO|COO|CTO|CIO|CISO|CHRO|CPO|CLO|CDO|CSO)\b|chief (?:financial|revenue|marketing|operating|"
@@ -40,7 +57,10 @@ _OTHER_CHIEF_WORDS = re.compile(
 #: out: their postings can carry sales or service work.)
 _OUT_OF_FIELD_CHIEF = re.compile(
     r"\b(?:CFO|CTO|CIO|CISO|CHRO|CLO)\b|chief\s+(?:financial|finance|technology|technical|information"
-    r"|security|legal|people|human\s+resources|data|risk|compliance|accounting|investment)\b", re.I)
+    r"|security|legal|people|human\s+resources|data|risk|compliance|accounting|investment)\b"
+    r"|\bchef(?:fe)?\s+(?:de\s+la\s+direction\s+(?:financiere|des\s+finances|informatique|des\s+technologies)"
+    r"|des\s+finances|de\s+la\s+technologie|des\s+technologies|de\s+l'information|de\s+la\s+securite"
+    r"|des\s+ressources\s+humaines|des\s+donnees|des\s+affaires\s+juridiques|du\s+contentieux)\b", re.I)
 
 LEVEL_NAMES = {
     "c_customer": "C-level customer title",
@@ -55,15 +75,19 @@ LEVEL_NAMES = {
 
 
 def title_level(title: str | None) -> tuple[str, bool]:
-    """``(level, hybrid)`` of a job title; hybrid means a C-title fused with a lower one."""
+    """``(level, hybrid)`` of a job title; hybrid means a C-title fused with a lower one.
+
+    English and French titles: "Chef de l'expérience client" is a C-level customer title,
+    "Vice-présidente ..." a VP, "Responsable du service client" a manager's title."""
     if not title:
         return "unknown", False
+    title = fold(title)
     lower_level = next((name for name, rx in _LEVELS if rx.search(title)), None)
     hybrid = lower_level in {"vp", "evp_svp", "head", "director"}
-    if _CUSTOMER_CHIEF.search(title):
+    if _CUSTOMER_CHIEF.search(title) or _FR_CUSTOMER_CHIEF.search(title):
         return "c_customer", hybrid
     # "Chief Commercial Officer (CCO)": the words decide, not the acronym
-    if _ANY_CHIEF.search(title) or _OTHER_CHIEF_WORDS.search(title):
+    if _ANY_CHIEF.search(title) or _OTHER_CHIEF_WORDS.search(title) or _FR_OTHER_CHIEF.search(title):
         return "c_other", False
     if _CUSTOMER_ACRONYM.search(title):
         return "c_customer", hybrid
@@ -75,16 +99,20 @@ def out_of_field(title: str | None) -> bool:
     a CTO). The line labels' leanings describe customer work (DOMAIN.md), so such a
     posting's duties are neutral requirements, however much they say "forecast",
     "negotiate" or "budget"."""
-    return bool(title) and title_level(title)[0] == "c_other" and bool(_OUT_OF_FIELD_CHIEF.search(title))
+    return bool(title) and title_level(title)[0] == "c_other" and bool(_OUT_OF_FIELD_CHIEF.search(fold(title)))
 
 
 # --- reporting line (002: "typically report to the president or CEO"; 004) -------------
+# Words are compared folded (no accents): "président" is "president". French: PDG and DG
+# are the chief executive, "chef de la direction" too (read in _report_target).
 _TOP = {"ceo", "president", "founder", "co-founder", "cofounder", "founders", "board", "chairman",
-        "chairwoman", "chair", "owner", "owners", "pdg", "président"}
-_TOP_PAIRS = {("chief", "executive"), ("managing", "director"), ("directeur", "général"),
-              ("directrice", "générale"), ("executive", "chairman")}
+        "chairwoman", "chair", "owner", "owners", "pdg", "presidente", "dg", "fondateur", "fondatrice"}
+_TOP_PAIRS = {("chief", "executive"), ("managing", "director"), ("directeur", "general"),
+              ("directrice", "generale"), ("direction", "generale"), ("executive", "chairman"),
+              ("conseil", "d'administration")}
 _BELOW = {"coo", "cro", "cmo", "cfo", "cto", "cio", "cdo", "cpo", "svp", "evp", "vp", "vice",
-          "director", "head", "manager", "gm", "deputy", "chief"}
+          "director", "head", "manager", "gm", "deputy", "chief", "directeur", "directrice", "chef", "cheffe"}
+_PRESIDENT = {"president", "presidente"}
 _STOP = {".", ";", "!", "?"}
 #: Sections whose lines describe the company or the offer, not the role (ingest/sections.py).
 _NOT_ABOUT_THE_ROLE = frozenset({"about_company", "benefits", "compensation", "eeo", "apply"})
@@ -137,13 +165,12 @@ def _owner(span: Span, bounds: list[tuple[int, int]]) -> int | None:
 
 
 _NEGATORS = {"not", "n't", "never", "no", "nor", "without", "won't", "won’t", "cannot"}
-_CLAUSE_BREAKS = {":", ";", ",", ".", "and", "but", "while", "whereas"}
 
 
 def _negated(span: Span, line: Span, window: int = 5) -> bool:
     """A negator in the same clause, at most ``window`` tokens before ``span``."""
     for token in reversed(span.doc[max(line.start, span.start - window):span.start]):
-        if token.lower_ in _CLAUSE_BREAKS:
+        if token.lower_ in CLAUSE_BREAKS:
             return False
         if token.lower_ in _NEGATORS or token.lower_.endswith("n't"):
             return True
@@ -153,12 +180,12 @@ def _negated(span: Span, line: Span, window: int = 5) -> bool:
 def _about_someone_else(span: Span, line: Span) -> bool:
     """ "..., who reports to the CEO" or "The CEO reports to the board": the reporting line
     of another person, not of the role."""
-    before = [t.lower_ for t in span.doc[line.start:span.start]]
-    if set(before[-3:]) & {"who", "which", "whom"}:
+    before = [fold(t.lower_) for t in span.doc[line.start:span.start]]
+    if set(before[-3:]) & {"who", "which", "whom", "qui"}:
         return True
     # the word right before the verb is its subject: "The CEO reports to the board"
     return bool(before) and before[-1] in {"ceo", "coo", "cfo", "cro", "cmo", "president", "founder",
-                                           "board", "team", "teams", "department", "function"}
+                                           "board", "team", "teams", "department", "function", "pdg"}
 
 
 def _report_target(span: Span, line: Span) -> tuple[str, str]:
@@ -175,14 +202,27 @@ def _report_target(span: Span, line: Span) -> tuple[str, str]:
     i = span.end
     while i < end:
         token = doc[i]
-        w = token.lower_.strip(",:|()")
-        nxt = doc[i + 1].lower_ if i + 1 < end else ""
+        w = fold(token.lower_.strip(",:|()"))
+        nxt = fold(doc[i + 1].lower_) if i + 1 < end else ""
         if token.text in _STOP or (token.text == "," and last is not None):
             break
-        if w in {"or", "and/or"}:
+        if w in {"or", "and/or", "ou"}:
             hedge = True
         elif w == "deputy":
             deputy, last = True, i
+        elif w == "vice":  # "Vice President", "vice-présidente": below, not the president
+            below, last = True, i
+            j = i + 2 if nxt == "-" else i + 1
+            if j < end and fold(doc[j].lower_) in _PRESIDENT:
+                last = i = j
+        elif w in {"chef", "cheffe"} and [fold(t.lower_) for t in doc[i + 1:i + 4]] == ["de", "la", "direction"]:
+            # "chef de la direction" is the CEO; "chef de la direction financière" the CFO
+            after = doc[i + 4].lower_ if i + 4 < end else ""
+            if not after or not after.isalpha() or after in {"et", "and"}:
+                top = True
+            else:
+                below = True
+            last = i = i + 3
         elif (w, nxt) in _TOP_PAIRS:
             top, last = True, i + 1
             i += 1
@@ -206,12 +246,12 @@ def _report_target(span: Span, line: Span) -> tuple[str, str]:
 
 def read_signals(doc: Doc, title: str | None) -> Reading:
     """Collect the :class:`Reading` of a labelled posting ``Doc``."""
-    from ..pipeline.doc import line_bounds  # here: the pipeline package imports this one
+    from ..pipeline.doc import line_bounds, span_labels  # here: the pipeline package imports this one
 
     lines = doc.spans["lines"]
     bounds = line_bounds(doc)
     numbers = list(lines.attrs["n"])
-    labels = [s.label_ for s in doc.spans["line_labels"]]
+    labels = span_labels(doc.spans["line_labels"], "labels")
     reading = Reading()
     reading.level, reading.hybrid = title_level(title)
     for lab, n in zip(labels, numbers):
@@ -219,7 +259,9 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         reading.lines_by_label.setdefault(lab, []).append(n)
     report_kinds: list[str] = []
     chrome = lines.attrs.get("chrome", [False] * len(bounds))
-    for span in doc.spans.get("signals", []):
+    signals = doc.spans.get("signals", [])
+    reports_in = {_owner(s, bounds) for s in signals if s.label_ == "functions_in"}
+    for span in signals:
         i = _owner(span, bounds)
         if i is None:
             continue
@@ -228,6 +270,8 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             continue  # "Our CEO reports to the board" in About us says nothing of the role
         evidence = Evidence(n, span.text)
         kind = span.label_
+        if kind in {"reports_to", "exec_seat"} and reports_as_a_noun(span, line):
+            continue
         if kind == "reports_to":
             target, words = _report_target(span, line)
             if not target or _about_someone_else(span, line):
@@ -251,15 +295,15 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             reading.functions_in.append(evidence)
         elif kind == "budget":
             reading.budget.append(evidence)
-        elif kind == "headcount":
+        elif kind == "headcount" and names_the_roles_team(span, line, i in reports_in):
             reading.headcount.append(evidence)
         elif kind == "advisory":
             reading.advisory.append(evidence)
-        elif kind == "metric" and label != "context":
+        elif kind == "metric" and label != "context" and customer_measure(span, line):
             reading.metrics.append(evidence)
         elif kind == "slogan":
             reading.slogans.append(evidence)
-        elif kind == "personal" and label in TACTICAL_LABELS:
+        elif kind == "personal" and label in TACTICAL_LABELS and done_by_the_holder(span, line):
             reading.personal.append(evidence)
         elif kind == "delegated" and label in TACTICAL_LABELS:
             reading.delegated.append(evidence)

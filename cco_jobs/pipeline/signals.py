@@ -25,7 +25,13 @@ _REPORT = {"LOWER": {"IN": ["report", "reports", "reporting", "reported"]}}
 _TO = {"LOWER": {"IN": ["to", "into", "in", "up"]}}
 _OPT_ADV = {"LOWER": {"IN": ["directly", "straight", "solid-line", "dotted-line", "jointly"]}, "OP": "?"}
 _DET = {"LOWER": {"IN": ["the", "our", "a", "their", "its", "your"]}, "OP": "?"}
+_CUSTOMER = {"LOWER": {"IN": ["customer", "client", "member", "patient", "guest", "cx"]}}
 _YOU = {"LOWER": {"IN": ["you", "this", "the", "cco", "role", "position", "officer", "leader", "post"]}}
+_ABOUT = {"LOWER": {"IN": ["about", "around", "approximately", "approx", "approx.", "roughly", "some", "over", "c.",
+                           "circa", "environ"]}, "OP": "?"}
+_KEY_SEP = {"ORTH": {"IN": [":", "|", "-"]}, "OP": "?"}
+#: French forms are listed with and without accents (scraped text often drops them on capitals).
+_FR_PREP = {"LOWER": {"IN": ["du", "de", "des"]}}
 
 #: Token patterns by label. Kept as data so the saved pipeline carries them.
 PATTERNS: dict[str, list[list[dict]]] = {
@@ -37,6 +43,13 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": ["answerable", "accountable"]}}, {"LOWER": {"IN": ["to", "directly"]}},
          {"LOWER": {"IN": ["the", "our"]}, "OP": "?"},
          {"LOWER": {"IN": ["ceo", "president", "board", "coo", "cro", "cfo", "cmo", "founder"]}}],
+        # French: "relevant du président", "rattaché(e) au PDG", "sous la responsabilité du DG"
+        [{"LOWER": {"IN": ["relevant", "relève", "releve", "relèvera", "relevera"]}},
+         {"LOWER": "directement", "OP": "?"}, _FR_PREP],
+        [{"LOWER": {"IN": ["rattaché", "rattachée", "rattaché(e", "rattache", "rattachee", "rattache(e"]}},
+         {"ORTH": ")", "OP": "?"}, {"LOWER": "directement", "OP": "?"}, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
+        [{"LOWER": "sous"}, {"LOWER": "la"}, {"LOWER": {"IN": ["responsabilité", "responsabilite"]}}, _FR_PREP],
+        [{"LOWER": "sous"}, {"LOWER": {"IN": ["l'autorité", "l’autorité", "l'autorite", "l’autorite"]}}, _FR_PREP],
     ],
     # an executive seat (001: "represented at the CxO level")
     "exec_seat": [
@@ -54,6 +67,17 @@ PATTERNS: dict[str, list[list[dict]]] = {
          {"LOWER": {"IN": ["ceo", "cfo", "coo", "cto", "cio", "cro", "executive", "c-suite"]}}],
         [{"LOWER": {"IN": ["present", "presents", "presenting", "report", "reporting"]}},
          {"LOWER": {"IN": ["to", "at"]}}, _DET, {"LOWER": {"IN": ["board", "board's"]}}],
+        # French: "siège au comité de direction", "membre du comité exécutif / de la haute direction"
+        [{"LOWER": {"IN": ["siège", "siege", "siégera", "siegera", "siéger", "sieger", "siégeant", "siegeant",
+                            "siégez", "siegez", "siégerez", "siegerez"]}},
+         {"LOWER": {"IN": ["au", "à", "a"]}}, {"LOWER": {"IN": ["comité", "comite", "conseil"]}},
+         {"LOWER": {"IN": ["de", "exécutif", "executif", "d'administration", "d’administration"]}, "OP": "?"},
+         {"LOWER": {"IN": ["direction", "gestion"]}, "OP": "?"}],
+        [{"LOWER": {"IN": ["membre", "partie"]}}, {"LOWER": "du"}, {"LOWER": {"IN": ["comité", "comite"]}},
+         {"LOWER": {"IN": ["de", "exécutif", "executif"]}}, {"LOWER": {"IN": ["direction", "gestion"]}, "OP": "?"}],
+        [{"LOWER": {"IN": ["membre", "partie"]}}, {"LOWER": "de"},
+         {"LOWER": {"IN": ["la", "l'équipe", "l’équipe", "l'equipe", "l’equipe"]}},
+         {"LOWER": {"IN": ["haute", "de"]}}, {"LOWER": "direction"}],
     ],
     # authority: functions reporting in, teams and budgets (000, 002, 003)
     "functions_in": [
@@ -66,17 +90,32 @@ PATTERNS: dict[str, list[list[dict]]] = {
          {"LOWER": {"IN": ["organisation", "organization", "function", "functions", "team", "teams", "division", "group"]}},
          {"LOWER": "of"}, {"LIKE_NUM": True}],
         [{"LIKE_NUM": True}, {"LOWER": "direct"}, {"LOWER": "reports"}],
+        # French: "les équipes ... relèvent du poste" (plural: teams reporting in, not the role's own line)
+        [{"LOWER": {"IN": ["relèvent", "relevent", "relèveront", "releveront"]}}, {"LOWER": "directement", "OP": "?"},
+         {"LOWER": {"IN": ["du", "de"]}}, {"LOWER": {"IN": ["la", "le"]}, "OP": "?"},
+         {"LOWER": {"IN": ["poste", "titulaire", "vous"]}}],
     ],
     "budget": [
         [{"LOWER": {"IN": ["budget", "budgets", "p&l", "opex", "capex"]}}],
         [{"LOWER": "p"}, {"ORTH": "&"}, {"LOWER": "l"}],
         [{"LOWER": {"IN": ["profit", "cost"]}}, {"LOWER": "and"}, {"LOWER": "loss"}],
     ],
+    # a bare count ("650 people") is read as the role's team only when its sentence says so
+    # (commitment.wording): a company's or a customer base's size is not a team (002)
     "headcount": [
         [{"LIKE_NUM": True}, {"ORTH": "+", "OP": "?"},
-         {"LOWER": {"IN": ["people", "colleagues", "staff", "employees", "fte", "ftes", "team", "members", "associates", "advisors", "agents"]}}],
-        [{"LOWER": {"IN": ["team", "headcount", "organisation", "organization"]}}, {"LOWER": "of"},
-         {"LOWER": {"IN": ["about", "around", "approximately", "roughly", "some", "over", "c."]}, "OP": "?"}, {"LIKE_NUM": True}],
+         {"LOWER": {"IN": ["people", "colleagues", "staff", "employees", "fte", "ftes", "associates", "advisors",
+                           "advisers", "agents", "personnes", "employés", "employes", "salariés", "salaries",
+                           "collaborateurs", "etp"]}}],
+        [{"LIKE_NUM": True}, {"ORTH": "+", "OP": "?"}, {"LOWER": "team"}, {"LOWER": "members"}],
+        [{"LOWER": {"IN": ["team", "headcount", "organisation", "organization"]}}, {"LOWER": "of"}, _ABOUT,
+         {"LIKE_NUM": True}],
+        # key-fact rows: "Team size | 410", "Headcount: 120", "Direct reports: 4 (...)"
+        [{"LOWER": "team"}, {"LOWER": "size"}, _KEY_SEP, _ABOUT, {"LIKE_NUM": True}],
+        [{"LOWER": "headcount"}, {"ORTH": {"IN": [":", "|", "-"]}}, _ABOUT, {"LIKE_NUM": True}],
+        [{"LOWER": "direct"}, {"LOWER": "reports"}, _KEY_SEP, {"LIKE_NUM": True}],
+        [{"LOWER": {"IN": ["équipe", "equipe", "organisation"]}},
+         {"LOWER": {"IN": ["de", "d'environ", "d’environ"]}}, _ABOUT, {"LIKE_NUM": True}],
     ],
     # the advisory shape (002) and "influence without authority" (000, 003)
     "advisory": [
@@ -91,9 +130,20 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": ["nps", "csat", "ces", "clv", "ltv", "churn", "retention", "dashboard", "dashboards",
                            "scorecard", "scorecards", "hcahps", "okrs", "kpis", "kpi"]}}],
         [{"LOWER": "net"}, {"LOWER": "promoter"}],
-        [{"LOWER": "customer"}, {"LOWER": {"IN": ["satisfaction", "effort", "lifetime", "health"]}}],
-        [{"LOWER": "lifetime"}, {"LOWER": "value"}],
+        [_CUSTOMER, {"LOWER": {"IN": ["satisfaction", "effort", "health"]}}],
+        [{"LOWER": "customer"}, {"LOWER": "lifetime"}],
+        [{**_CUSTOMER, "OP": "?"}, {"LOWER": "lifetime"}, {"LOWER": "value"}],
+        [_CUSTOMER, {"LOWER": {"IN": ["measures", "metrics", "measurement", "kpis", "scorecard"]}}],
+        [{"LOWER": {"IN": ["relationship", "satisfaction", "loyalty", "experience", "customer", "client", "member",
+                           "patient", "guest"]}}, {"LOWER": {"IN": ["survey", "surveys"]}}],
+        [{"LOWER": "repeat"}, {"LOWER": {"IN": ["purchase", "purchases", "business"]}}],
         [{"LOWER": "revenue"}, {"LOWER": "per"}, {"LOWER": {"IN": ["customer", "interaction"]}}],
+        # French: "tableau de bord", "rétention", "effort client", "satisfaction des clients"
+        [{"LOWER": {"IN": ["tableau", "tableaux"]}}, {"LOWER": "de"}, {"LOWER": "bord"}],
+        [{"LOWER": {"IN": ["rétention", "fidélisation", "fidelisation"]}}],
+        [{"LOWER": "effort"}, {"LOWER": {"IN": ["client", "clients", "membre", "membres"]}}],
+        [{"LOWER": "satisfaction"}, {"LOWER": {"IN": ["des", "du", "de"]}, "OP": "?"},
+         {"LOWER": {"IN": ["client", "clients", "clientèle", "clientele", "membre", "membres"]}}],
     ],
     # vague slogans with no owner or measure (004's "Customer First" coffee cups)
     "slogan": [
@@ -113,11 +163,16 @@ PATTERNS: dict[str, list[list[dict]]] = {
          {"LOWER": {"IN": ["calls", "escalated", "escalations", "tickets", "complaints"]}}],
         [{"LOWER": "on"}, {"LOWER": "-", "OP": "?"}, {"LOWER": "call"}, {"LOWER": {"IN": ["rota", "roster"]}, "OP": "?"}],
         [{"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": {"IN": ["rota", "phones", "floor", "queue", "queues"]}}],
+        [{"LOWER": {"IN": ["work", "works", "working", "cover", "covers", "covering", "join", "joining", "man",
+                           "manning", "answer", "answering"]}},
+         {"LOWER": {"IN": ["the", "a", "your", "our"]}, "OP": "?"}, {"IS_ALPHA": True, "OP": "?"},
+         {"LOWER": {"IN": ["queue", "queues", "phones", "phone", "rota", "rotas", "floor", "inbox", "shift", "shifts"]}}],
     ],
     "delegated": [
         [{"LOWER": {"IN": ["through", "via"]}}, {"LOWER": {"IN": ["your", "their", "his", "her", "the"]}, "OP": "?"},
          {"LOWER": {"IN": ["directors", "managers", "leaders", "leadership", "heads", "team", "teams", "vps", "direct"]}}],
         [{"LOWER": {"IN": ["delegate", "delegates", "delegated", "delegating"]}}],
+        [{"LOWER": "par"}, {"LOWER": {"IN": ["l'intermédiaire", "l’intermédiaire", "l'intermediaire", "l’intermediaire"]}}],
     ],
 }
 
