@@ -179,3 +179,22 @@ def test_an_employer_speaking_of_its_own_clients_keeps_its_name():
                 "proven operator.\n\nThistlemoor Insurance welcomes everyone. Marlowe Kent Associates acts as an "
                 "employment agency in relation to this vacancy.\n")
     assert parse_text(retained, format="text").company == "Thistlemoor Insurance"
+
+
+# --- French titles ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Chef de l'expérience client",
+    "Cheffe de la clientèle",
+    "Vice-présidente, Service à la clientèle",
+    "Président, Expérience membre",
+])
+def test_french_titles_are_found(title):
+    posting = parse_text(f"{title}\n\nLe poste\nRelevant du président, vous dirigez le service.\n",
+                         format="text")
+    assert posting.title == title
+
+
+def test_a_french_sentence_is_still_not_a_title():
+    posting = parse_text("Le poste\nRelevant du président, vous dirigez le service.\n", format="text")
+    assert posting.title is None

@@ -16,7 +16,7 @@ from .sections import section_key
 _TITLE_WORDS = re.compile(
     r"\b(?:chief|officer|vp|svp|evp|avp|vice[- ]president|president|head|director|manager|lead|leader"
     r"|cco|cxo|ceo|coo|cfo|cto|cmo|cro|cso|cio|principal|gm|directeur|directrice"
-    r"|responsable|dirigeant|dirigeante)\b",
+    r"|responsable|dirigeant|dirigeante|chef|cheffe|(?:vice-)?pr[ée]sidente?)\b",
     re.IGNORECASE,
 )
 # Words of a sentence, not of a title: "Reporting to the Chief Executive, you will…".
