@@ -146,10 +146,7 @@ def test_predictions_agree_between_the_two_paths(shipped_nlp, corpus_docs):
     for doc in corpus_docs[:10]:
         not_chrome = ~np.asarray(doc.spans["lines"].attrs["chrome"], dtype=bool)
         by_strings = clf.predict_proba(clf.line_feature_lists(doc), clf.line_layout(doc))
-        rows = [clf._line_columns(doc, clf._read(doc))]
-        if clf.has_context:
-            rows = clf._with_context([doc], rows)
-        by_columns = clf.predict_columns(rows[0])
+        by_columns = clf.predict_docs([doc], [clf._line_columns(doc, clf._read(doc))])[0]
         np.testing.assert_allclose(by_strings[not_chrome], by_columns[not_chrome], atol=1e-5)
 
 

@@ -115,6 +115,7 @@ class LineClassifier:
         self.first_weights: np.ndarray | None = None
         self.first_bias: np.ndarray | None = None
         self._evidence_columns = np.zeros((0, 1), dtype=np.float32)
+        self._both_passes: np.ndarray | None = None
         self._indexed: IndexedFeaturizer | None = None
 
     # -- the model ---------------------------------------------------------------
@@ -150,6 +151,9 @@ class LineClassifier:
         self.labels = tuple(labels)
         self.vocab = {f: i for i, f in enumerate(features)}
         self.weights = weights - weights.mean(axis=1, keepdims=True)
+        # both passes side by side: a line's own columns are gathered once for both
+        self._both_passes = (None if self.first_weights is None else
+                             np.ascontiguousarray(np.hstack([self.first_weights, self.weights])))
         # per label, the centred weights with a 0 at the end, for token evidence (index -1)
         self._evidence_columns = np.ascontiguousarray(
             np.vstack([self.weights, np.zeros((1, len(labels)), dtype=np.float32)]).T)
@@ -258,17 +262,22 @@ class LineClassifier:
 
     def predict_columns(self, rows: Sequence[tuple[Sequence[int], int]]) -> np.ndarray:
         """Calibrated label probabilities of lines given as ``(known feature columns,
-        number of distinct features)``, shape (n_lines, n_labels)."""
+        number of distinct features)``, shape (n_lines, n_labels); for a model with
+        document context the columns must include the context features' (see
+        :meth:`predict_docs`)."""
         return _softmax(self._logits(rows, self.weights, self.bias) / self.temperature)
 
     def _logits(self, rows: Sequence[tuple[Sequence[int], int]], weights: np.ndarray,
                 bias: np.ndarray) -> np.ndarray:
         """``weights`` summed over each line's columns, L2-normalised, plus ``bias``."""
+        sums, counts = self._sums(rows, weights)
+        return sums / _norm(counts)[:, None] + bias
+
+    def _sums(self, rows: Sequence[tuple[Sequence[int], int]], weights: np.ndarray
+              ) -> tuple[np.ndarray, list[int]]:
+        """``weights`` summed over each line's columns, and each line's feature count."""
         if not self.is_trained:
             raise ModelError(f"{self.name} has no trained weights")
-        n_labels = len(self.labels)
-        if not rows:
-            return np.zeros((0, n_labels), dtype=np.float32)
         index: list[int] = []
         starts: list[int] = []
         counts: list[int] = []
@@ -276,19 +285,56 @@ class LineClassifier:
             starts.append(len(index))
             index.extend(columns)
             counts.append(count)
-        logits = np.zeros((len(rows), n_labels), dtype=np.float32)
+        sums = np.zeros((len(rows), weights.shape[1]), dtype=np.float32)
         if index:
             # one zero row after the gathered weights, so that every start (a line with
             # no known feature may come last) is a valid index for reduceat
-            gathered = np.zeros((len(index) + 1, n_labels), dtype=np.float32)
+            gathered = np.zeros((len(index) + 1, weights.shape[1]), dtype=np.float32)
             gathered[:-1] = weights[np.asarray(index)]
             sums = np.add.reduceat(gathered, np.asarray(starts), axis=0)
             # reduceat gives the row at the start for an empty segment; zero those out
             lengths = np.diff(np.asarray(starts + [len(index)]))
             sums[lengths == 0] = 0.0
-            logits += sums
-        norm = np.sqrt(np.maximum(np.asarray(counts, dtype=np.float32), 1.0))
-        return logits / norm[:, None] + bias
+        return sums, counts
+
+    def predict_docs(self, docs: Sequence[Doc], rows: Sequence[Sequence[tuple[list[int], int]]]
+                     ) -> list[np.ndarray]:
+        """Calibrated probabilities of each doc's lines, given as in :meth:`predict_columns`
+        (the lines' own features): one matrix product for the batch, and with document
+        context, one gather of the line's own columns for both passes."""
+        flat = [row for doc_rows in rows for row in doc_rows]
+        if not self.has_context:
+            probs = self.predict_columns(flat)
+        else:
+            probs = self._predict_with_context(docs, rows, flat)
+        out, start = [], 0
+        for doc_rows in rows:
+            out.append(probs[start:start + len(doc_rows)])
+            start += len(doc_rows)
+        return out
+
+    def _predict_with_context(self, docs: Sequence[Doc], rows: Sequence[Sequence[tuple[list[int], int]]],
+                              flat: list[tuple[list[int], int]]) -> np.ndarray:
+        n_labels = len(self.labels)
+        assert self._both_passes is not None and self.first_bias is not None  # has_context
+        both, counts = self._sums(flat, self._both_passes)
+        first = _softmax(both[:, :n_labels] / _norm(counts)[:, None] + self.first_bias)
+        vocab = self.vocab
+        extra_rows: list[tuple[list[int], int]] = []
+        start = 0
+        for doc, doc_rows in zip(docs, rows):
+            layout = self.line_layout(doc)
+            extra = context_features(first[start:start + len(doc_rows)], self.labels,
+                                     is_heading=layout.is_heading, chrome=layout.chrome,
+                                     headings=layout.headings)
+            start += len(doc_rows)
+            # chrome lines, which set_annotations labels context anyway, get none
+            extra_rows.extend(([], 0) if chrome else ([vocab[f] for f in feats if f in vocab], len(feats))
+                              for feats, chrome in zip(extra, layout.chrome))
+        more, added = self._sums(extra_rows, self.weights)
+        total = [a + b for a, b in zip(counts, added)]
+        logits = (both[:, n_labels:] + more) / _norm(total)[:, None] + self.bias
+        return _softmax(logits / self.temperature)
 
     # -- the component -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -299,35 +345,8 @@ class LineClassifier:
         for batch in minibatch(stream, size=batch_size):
             views = [self._read(doc) for doc in batch]
             rows = [self._line_columns(doc, view) for doc, view in zip(batch, views)]
-            if self.has_context:
-                rows = self._with_context(batch, rows)
-            probs = self.predict_columns([row for doc_rows in rows for row in doc_rows])
-            per_doc = []
-            start = 0
-            for doc_rows in rows:
-                per_doc.append(probs[start:start + len(doc_rows)])
-                start += len(doc_rows)
-            self.set_annotations(batch, per_doc, views)
+            self.set_annotations(batch, self.predict_docs(batch, rows), views)
             yield from batch
-
-    def _with_context(self, docs: Sequence[Doc], rows: list[list[tuple[list[int], int]]]
-                      ) -> list[list[tuple[list[int], int]]]:
-        """Each line's columns with its context features' added (chrome lines, which
-        :meth:`set_annotations` labels context anyway, are left without)."""
-        first = self.first_pass([row for doc_rows in rows for row in doc_rows])
-        vocab = self.vocab
-        out = []
-        start = 0
-        for doc, doc_rows in zip(docs, rows):
-            layout = self.line_layout(doc)
-            extra = context_features(first[start:start + len(doc_rows)], self.labels,
-                                     is_heading=layout.is_heading, chrome=layout.chrome,
-                                     headings=layout.headings)
-            start += len(doc_rows)
-            out.append([row if chrome else
-                        (row[0] + [vocab[f] for f in feats if f in vocab], row[1] + len(feats))
-                        for row, feats, chrome in zip(doc_rows, extra, layout.chrome)])
-        return out
 
     def set_annotations(self, docs: Sequence[Doc], probs: Sequence[np.ndarray],
                         views: Sequence["_DocView"] | None = None) -> None:
@@ -522,6 +541,11 @@ class Layout(NamedTuple):
     is_heading: list[bool]
     chrome: list[bool]
     headings: list[str]
+
+
+def _norm(counts: Sequence[int]) -> np.ndarray:
+    """The L2 normalisation of binary features: the square root of their number (at least 1)."""
+    return np.sqrt(np.maximum(np.asarray(counts, dtype=np.float32), 1.0))
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
