@@ -135,3 +135,19 @@ def test_too_few_postings_to_hold_one_out_give_no_context(tiny_corpus_dir):
     added = with_context(two, config)
     assert len(added.features) == len(two.features)
     assert all(len(a) > len(b) and a[:len(b)] == b for a, b in zip(added.features, two.features))
+
+
+def test_a_two_pass_model_is_format_2_and_a_mismatch_is_refused(two_pass, tmp_path):
+    import json
+
+    import spacy
+
+    nlp, _ = two_pass
+    nlp.to_disk(tmp_path / "m")
+    cfg_path = tmp_path / "m" / "cco_jobs_line_classifier" / "cfg.json"
+    cfg = json.loads(cfg_path.read_text())
+    assert (cfg["format_version"], cfg["context"]) == (2, True)
+    for version in (1, 3):
+        cfg_path.write_text(json.dumps({**cfg, "format_version": version}))
+        with pytest.raises(ModelError, match="format"):
+            spacy.load(tmp_path / "m")

@@ -31,7 +31,10 @@ from .doc import LINES_KEY, TITLE_KEY, line_bounds, span_labels
 from .features import IndexedFeaturizer, TokenInfo, line_features
 
 LABELS_KEY = "line_labels"
-_FORMAT_VERSION = 1
+#: Formats of the saved component: 1, one pass; 2, two passes (document context). A model
+#: is saved in the oldest format that holds it, so code that reads only format 1 refuses
+#: a two-pass model instead of silently running its second pass without the first.
+_FORMATS = (1, 2)
 
 
 @Language.factory(
@@ -491,7 +494,7 @@ class LineClassifier:
         np.savez_compressed(path / "weights.npz", **arrays)
         srsly.write_json(path / "features.json", features)
         srsly.write_json(path / "cfg.json", {
-            "format_version": _FORMAT_VERSION,
+            "format_version": 2 if self.has_context else 1,
             "labels": list(self.labels),
             "temperature": self.temperature,
             "threshold": self.threshold,
@@ -513,9 +516,12 @@ class LineClassifier:
             features = srsly.read_json(path / "features.json")
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"{path}: cannot load the line classifier ({exc})") from exc
-        if cfg.get("format_version") != _FORMAT_VERSION:
+        if cfg.get("format_version") not in _FORMATS:
             raise ModelError(f"{path}: line classifier format {cfg.get('format_version')} "
-                             f"is not {_FORMAT_VERSION}")
+                             f"is not one of {', '.join(map(str, _FORMATS))}")
+        if bool(cfg.get("context", False)) != (cfg.get("format_version") == 2):
+            raise ModelError(f"{path}: line classifier format {cfg.get('format_version')} "
+                             f"does not match its context setting")
         self.set_weights(cfg["labels"], features, weights, bias, cfg["temperature"], first)
         self.threshold = cfg["threshold"]
         self.second_threshold = cfg["second_threshold"]
