@@ -6,6 +6,7 @@ import pytest
 
 from cco_jobs.ingest import parse_text
 from cco_jobs.ingest.sections import known_section, section_key
+from cco_jobs.ingest.titles import trim_title
 
 
 def rows(posting):
@@ -67,11 +68,32 @@ def test_a_numbered_contents_list_is_a_list_not_a_run_of_headings():
     assert ("You will lead the service teams.", "responsibilities", False, False) in got
 
 
+def test_a_numbered_item_worded_like_a_section_stays_in_its_list():
+    posting = parse_text("Chief Customer Officer\nResponsibilities\n1. Own the strategy\n2. Your impact\n"
+                         "3. Grow NPS by 10 points\n", format="text")
+    assert rows(posting)[1:] == [
+        ("Responsibilities", "responsibilities", True, False),
+        ("Own the strategy", "responsibilities", False, True),
+        ("Your impact", "responsibilities", False, True),
+        ("Grow NPS by 10 points", "responsibilities", False, True),
+    ]
+
+
+def test_a_numbered_heading_after_a_numbered_list_still_starts_its_section():
+    posting = parse_text("Head of Service\n\n1) Purpose of the role\nWe run 40 depots.\n\n"
+                         "2) Key responsibilities\n1) Lead the depots\n2) Cut complaints by a third\n\n"
+                         "3) Skills and experience\n- Ten years in field service\n", format="text")
+    got = rows(posting)
+    assert ("2) Key responsibilities", "responsibilities", True, False) in got
+    assert ("Cut complaints by a third", "responsibilities", False, True) in got
+    assert ("3) Skills and experience", "qualifications", True, False) in got
+    assert ("Ten years in field service", "qualifications", False, True) in got
+
+
 # --- heading wordings ------------------------------------------------------------------
 
 @pytest.mark.parametrize("line, key", [
     ("À propos de nous / About us", "about_company"),
-    ("Le poste / The role", "summary"),
     ("Ce que nous offrons / What we offer", "benefits"),
     ("Profil recherché / Who we would love to meet", "qualifications"),  # one half is enough
     ("Postuler / Apply", "apply"),
@@ -88,10 +110,29 @@ def test_bilingual_and_other_headings_are_known(line, key):
     assert section_key(line) == key
 
 
+@pytest.mark.parametrize("line, key", [
+    ("Le poste / The role", "responsibilities"),  # "the role", as before halves were read
+    ("Mission / Requirements", "responsibilities"),
+    ("Pay / benefits", "compensation"),
+])
+def test_a_slashed_heading_keeps_the_section_its_whole_wording_names(line, key):
+    assert known_section(line) is not None  # still a heading on a line alone
+    assert section_key(line) == key
+
+
 @pytest.mark.parametrize("line", ["Bristol / Remote (UK)", "Home / Jobs / About us", "24/7 support", "Apply now / Save",
                                   "Terms of use"])
 def test_slashes_and_footer_words_are_still_not_headings(line):
     assert known_section(line) is None
+
+
+def test_terms_and_conditions_over_footer_lines_starts_no_benefits_section():
+    footer = parse_text("Head of Support\n\nHow to apply\nSend your CV to jobs@acme.com.\n\nTerms and Conditions\n"
+                        "Privacy Policy\nCookie settings\n© 2024 Acme Ltd\n", format="text")
+    assert [line.section for line in footer.lines[-4:]] == ["other"] * 4
+    employment = parse_text("Head of Support\n\nHow to apply\nSend your CV.\n\nTerms and conditions\n"
+                            "Salary: £98,000\nPension: 8%\n", format="text")
+    assert [line.section for line in employment.lines[-3:]] == ["benefits"] * 3
 
 
 def test_terms_of_use_starts_no_benefits_section():
@@ -118,6 +159,27 @@ def test_titles_lose_company_location_and_descriptor_parts(document, title, comp
     assert posting.lines[0].is_heading
 
 
+@pytest.mark.parametrize("title, company, trimmed", [
+    ("Director, Care", "Care UK", ("Director, Care", None)),  # a word of the name is not the name
+    ("Director, Experience", "Experience Matters Ltd", ("Director, Experience", None)),
+    ("Director, Care UK", "Care UK Ltd", ("Director", "Care UK")),  # the name, its legal form aside
+    ("Director - care uk plc", "Care UK", ("Director", "care uk plc")),
+])
+def test_only_the_company_name_itself_leaves_the_title(title, company, trimmed):
+    assert trim_title(title, [company]) == trimmed
+
+
+@pytest.mark.parametrize("title", [
+    "Chief Customer Officer - Interim, 6 months",
+    "Chief Customer Officer - Fractional, 2 days a week",
+    "Head of CX - Maternity cover, 12 month contract",
+    "Head of CX (Interim, Remote)",
+])
+def test_how_the_job_is_held_stays_in_the_title(title):
+    assert trim_title(title, []) == (title, None)
+    assert trim_title("Head of CX (Hybrid, London)", []) == ("Head of CX", None)
+
+
 @pytest.mark.parametrize("document, title", [
     ("VP, Customer Success\n\nWe sell software.\n", "VP, Customer Success"),
     ("Director - Customer Experience\n\nWe sell software.\n", "Director - Customer Experience"),
@@ -139,6 +201,8 @@ def test_commas_dashes_and_brackets_that_belong_to_the_title_stay(document, titl
     ("Coopérative Cobble Lane de services financiers — Montréal (QC)", "Coopérative Cobble Lane de services financiers"),
     ("Cobble Lane Careers", "Cobble Lane"),  # a careers site's branding, not a fuller name
     ("Cobble Lane Ltd", "Cobble Lane"),  # a legal form alone adds nothing
+    ("Cobble Lane Customer Experience", "Cobble Lane"),  # a team of the company, not its name
+    ("Cobble Lane Support Team · Leeds", "Cobble Lane"),
     ("Cobble Lane makes booking software for dentists", "Cobble Lane"),  # a sentence, not a name
 ])
 def test_a_short_company_name_takes_the_full_form_a_header_line_gives(header, company):

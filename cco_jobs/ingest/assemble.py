@@ -7,12 +7,18 @@ import re
 from ..errors import PostingInputError
 from ..posting import Line, Posting
 from .blocks import Block, has_words, heading_text, looks_like_heading
-from .sections import section_key
+from .sections import names_terms, section_key
 from .split import split_blocks
 from .titles import find_title_and_company
 
 # "Quillfeather Analytics - " before the title on a title line.
 _LEADING_PART = re.compile(r"^[^|–—-]{2,60}?\s+[|–—-]\s+")
+# What a page's footer says below a "Terms and Conditions" link: no terms of employment.
+_FOOTER = re.compile(
+    r"privacy|cookie|©|\(c\)\s*\d|copyright|all rights reserved|terms of (?:use|service)|legal notice|site ?map"
+    r"|accessibility statement|modern slavery|imprint|impressum|disclaimer",
+    re.I,
+)
 #: A posting needs at least this many words of two or more letters outside page chrome.
 MIN_POSTING_WORDS = 3
 
@@ -53,25 +59,43 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
 
     Chrome headings ("Similar jobs") and the title heading start no section. Unknown
     headings start ``"other"``, except sub-headings, which keep the section they are in
-    and only change ``heading``: see :func:`_is_subheading`.
+    and only change ``heading``: see :func:`_is_subheading`. So does "Terms and
+    Conditions" with only footer lines under it: page furniture, not terms of employment.
     """
     lines: list[Line] = []
     section, heading, section_level = "header", None, None
     started = False
-    for block in blocks:
+    for i, block in enumerate(blocks):
         text = heading_text(block.text) if block.is_heading else block.text
         if block.is_heading and not block.chrome:
             if not started and title and _names_title(text, title):
                 pass
             else:
                 key = section_key(text)
-                if key != "other" or not _is_subheading(block, section, section_level):
+                if key == "benefits" and names_terms(text) and _only_footer_follows(blocks, i):
+                    section, section_level = "other", block.level  # a footer's "Terms and Conditions" link
+                elif key != "other" or not _is_subheading(block, section, section_level):
                     section, section_level = key, block.level
                 heading, started = text, True
         lines.append(Line(n=len(lines) + 1, text=text, section=section, heading=heading,
                           is_heading=block.is_heading, is_bullet=block.is_bullet, chrome=block.chrome,
                           source_line=block.source_line))
     return lines
+
+
+def _only_footer_follows(blocks: list[Block], at: int) -> bool:
+    """Whether only footer lines (privacy, cookies, ©) and page chrome follow the heading
+    at ``at``: up to the end of the page, or up to the next heading when there are some."""
+    footer = False
+    for block in blocks[at + 1:]:
+        if block.chrome:
+            continue
+        if block.is_heading:
+            return footer
+        if not _FOOTER.search(block.text):
+            return False
+        footer = True
+    return True
 
 
 def _is_subheading(block: Block, section: str, section_level: int | None) -> bool:

@@ -134,6 +134,12 @@ def _norm(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
+def names_terms(heading: str) -> bool:
+    """Whether a heading says "Terms" ("Terms and conditions", "4) Terms"): a posting's
+    terms of employment, or the legal terms a page's footer links to."""
+    return _norm(heading).split()[:1] == ["terms"]
+
+
 def starts_about(text: str) -> bool:
     """Whether ``text`` opens like an "About <Name>" heading ("About Harbourline...")."""
     return _ABOUT.match(_norm(text)) is not None
@@ -146,12 +152,20 @@ def known_section(text: str) -> str | None:
     Used to tell headings from text in formats without markup: exact or near-exact
     matches to known wordings, "About <Name>", and bilingual "Le poste / The role".
     """
-    if text.count("/") == 1:
-        # "À propos de nous / About us", "Profil recherché / What you bring": a bilingual
-        # heading is one when either half is (the other may be worded too freely to match).
-        halves = (known_section(half) for half in text.split("/") if half.strip())
-        if found := next(filter(None, halves), None):
-            return found
+    return _known_whole(text) or _known_halves(text)
+
+
+def _known_halves(text: str) -> str | None:
+    """The section of a bilingual "À propos de nous / About us" heading: that of its
+    first half that names one (the other may be worded too freely to match), or ``None``.
+    Tried only when the whole wording is unknown ("Pay / benefits" reads as pay)."""
+    if text.count("/") != 1:
+        return None
+    return next(filter(None, (_known_whole(half) for half in text.split("/") if half.strip())), None)
+
+
+def _known_whole(text: str) -> str | None:
+    """:func:`known_section` for the wording as a whole (no halves)."""
     norm = _norm(text)
     if not norm or len(norm.split()) > 7:
         return None
@@ -173,11 +187,16 @@ def known_section(text: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def section_key(heading: str) -> str:
-    """The section key a heading starts: a known wording, a keyword, or ``"other"``."""
+    """The section key a heading starts: a known wording, a keyword, or ``"other"``.
+
+    The whole wording decides before its halves: "Mission / Requirements" is a
+    mission (responsibilities), and only a heading the whole of which names nothing
+    ("Profil recherché / Who we would love to meet") takes the section of a half.
+    """
     norm = _norm(heading)
     if norm in _PHRASE_SECTION:
         return _PHRASE_SECTION[norm]
-    strict = known_section(heading)
+    strict = _known_whole(heading)
     if strict:
         return strict
     about = _ABOUT.match(norm)
@@ -186,4 +205,4 @@ def section_key(heading: str) -> str:
     for key, pattern in _KEYWORDS:
         if pattern.search(norm):
             return key
-    return "other"
+    return _known_halves(heading) or "other"

@@ -80,29 +80,42 @@ def read_text(text: str, *, markdown: bool = False) -> list[Block]:
         blocks.append(block)
         joinable = not (block.is_heading or block.verbatim)
         last_len = len(raw.rstrip())
-    return _contents_as_list(blocks)
+    return _numbered_lists(blocks, rows)
 
 
-def _contents_as_list(blocks: list[Block]) -> list[Block]:
-    """Numbered headings one after another, counting up, are a table of contents ("1. About
-    us", "2. The role", ...): list items, not headings that each start an empty section.
-    The count starting again ("1. About us" after "6. How to apply") is the first real one."""
-    runs: list[list[Block]] = []
-    previous = None
-    for block in blocks:
-        number = _NUMBER.match(block.text) if block.is_heading and block.level is None else None
-        if number is None or not is_numbered_heading(block.text):
-            previous = None
+def _numbered_lists(blocks: list[Block], rows: list[str]) -> list[Block]:
+    """Demote a numbered heading ("2. Your impact") to a list item when it sits in a run
+    of numbered lines counting up: the next line is the following number, or the line
+    before is the preceding number and is not under a numbered heading of that number.
+
+    This reads a table of contents ("1. About us", "2. The role", ...) and a duty that
+    happens to be worded like a section ("1. Own the strategy", "2. Your impact", "3. Grow
+    NPS") as the lists they are, while Word's numbered headings keep their sections,
+    also after a numbered list ("2) Key responsibilities", "1) ...", "2) ...", "3) Skills").
+    """
+    numbers = [_list_number(block, rows) for block in blocks]
+    last_heading = None  # the number of the last numbered heading kept
+    for i, block in enumerate(blocks):
+        number = numbers[i]
+        if number is None or not block.is_heading:
             continue
-        if previous is not None and int(number.group(1)) == previous + 1:
-            runs[-1].append(block)
+        before = numbers[i - 1] if i else None
+        after = numbers[i + 1] if i + 1 < len(blocks) else None
+        if after == number + 1 or (before == number - 1 and last_heading != number - 1):
+            block.text, block.is_bullet = split_bullet(block.text)
+            block.is_heading = False
         else:
-            runs.append([block])
-        previous = int(number.group(1))
-    for block in (block for run in runs if len(run) > 1 for block in run):
-        block.text, block.is_bullet = split_bullet(block.text)
-        block.is_heading = False
+            last_heading = number
     return blocks
+
+
+def _list_number(block: Block, rows: list[str]) -> int | None:
+    """The number of a numbered list item or numbered heading ("2)" in "2) Key
+    responsibilities"), read from its row since the reader dropped the marker of an item."""
+    if block.source_line is None or not (block.is_bullet or (block.is_heading and block.level is None)):
+        return None
+    number = _NUMBER.match(rows[block.source_line - 1].strip())
+    return int(number.group(1)) if number else None
 
 
 def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:

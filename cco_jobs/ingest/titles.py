@@ -248,6 +248,19 @@ _FUNCTION_WORDS = re.compile(
     r"|directorate|unit|team|group|lines?|enterprise|retail|residential)\b",
     re.I,
 )
+# Words that name a function or a page, never part of a company's name: "Acme Customer
+# Experience" is Acme's customer experience team, "Acme Careers" its careers site.
+_ROLE_WORDS = re.compile(
+    r"\b(?:customers?|clients?|experience|success|support|service|operations|ops|careers?|jobs?|teams?|hiring)\b",
+    re.I,
+)
+# How the job is held, which is part of the job: "Chief Customer Officer - Interim, 6
+# months", "Head of CX (Maternity cover, London)".
+_ENGAGEMENT = re.compile(
+    r"\b(?:interim|fractional|contract|contractor|maternity|paternity|parental|cover|fixed[- ]term|ftc|part[- ]time"
+    r"|temporary|secondment)\b",
+    re.I,
+)
 # What describes the employer or the offer rather than the job: "PE-backed B2B
 # Payments Scale-up", "up to £105k + 20% bonus", "100 %".
 _DESCRIPTOR_WORDS = re.compile(
@@ -264,9 +277,10 @@ def trim_title(title: str, companies: list[str], names: frozenset[str] = frozens
     "Quillfeather Analytics - VP of Customer Success (Remote, US)" gives
     ``("VP of Customer Success", "Quillfeather Analytics")`` when the posting calls
     its employer Quillfeather. Only three kinds of part go: a work-mode parenthetical;
-    a company name, which is one of ``companies`` (or a fuller or shorter form of one)
-    or exactly one of ``names`` (names the body's sentences open with); and after a
-    dash a descriptor of the employer or the offer with no role or function word.
+    a company name, which is one of ``companies`` (its legal form aside, or a fuller
+    form of one: see :func:`_names_company`) or exactly one of ``names`` (names the
+    body's sentences open with); and after a dash a descriptor of the employer or the
+    offer with no role or function word and not saying how the job is held ("Interim").
     Titles are full of commas and dashes that belong to them ("VP, Customer Success",
     "Director - Customer Experience", "Chief Customer Officer (CCO)"): anything else stays.
     """
@@ -296,7 +310,7 @@ def _drop_last_part(title: str, companies: list[str], names: frozenset[str]) -> 
             continue
         if _is_company(tail, companies, names):
             return head, tail
-        if separator is _DASH_PART and (
+        if separator is _DASH_PART and not _ENGAGEMENT.search(tail) and (
             _CITY_STATE.match(tail) or _WORK_MODE.match(tail)
             or (len(head.split()) >= 2 and len(tail.split()) >= 2 and _DESCRIPTOR_WORDS.search(tail)
                 and not _FUNCTION_WORDS.search(tail))
@@ -310,7 +324,8 @@ def _is_work_mode(text: str) -> bool:
     items = [item.strip() for item in re.split(r"[,;/]|\s[-–—·|]\s", text) if item.strip()]
     modes = [item for item in items if _WORK_MODE.match(item)]
     return bool(modes) and all(
-        item in modes or (_PLACE.match(item) and len(item.split()) <= 3 and not _TITLE_WORDS.search(item))
+        item in modes or (_PLACE.match(item) and len(item.split()) <= 3 and not _TITLE_WORDS.search(item)
+                          and not _ENGAGEMENT.search(item))
         for item in items
     )
 
@@ -333,13 +348,23 @@ def _leading_names(blocks: list[Block]) -> frozenset[str]:
 
 
 def _names_company(text: str, companies: list[str]) -> bool:
-    """Whether ``text`` is one of ``companies``, or a fuller or shorter form of one
-    ("Quillfeather Analytics" for "Quillfeather")."""
-    text = text.strip().casefold()
+    """Whether ``text`` is one of ``companies``, a legal form aside ("Care UK Ltd" for
+    "Care UK"), or a fuller form of one that adds to the name, not a function
+    ("Quillfeather Analytics" for "Quillfeather"; not "Care" for "Care UK", nor "Acme
+    Customer Experience" for "Acme")."""
+    text = _bare_name(text)
     return bool(text) and any(
-        text == name or text.startswith(name + " ") or name.startswith(text + " ")
-        for name in (c.strip().casefold() for c in companies) if len(name) > 1
+        text == name or (text.startswith(name + " ") and not _ROLE_WORDS.search(text[len(name):]))
+        for name in map(_bare_name, companies) if len(name) > 1
     )
+
+
+def _bare_name(name: str) -> str:
+    """A company name folded and without its legal form: "care uk" for "Care UK Ltd."."""
+    words = name.casefold().split()
+    while len(words) > 1 and words[-1].strip(".,") in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words).rstrip(",")
 
 
 # Header lines give a company's name in full: "Tidewell Pharmacy · Leeds, UK · On-site".
@@ -378,6 +403,7 @@ def _fuller_name(company: str, early: list[Block]) -> str:
         added = folded[at + len(short):]
         if (len(short) < len(words) <= 6 and folded[at:at + len(short)] == short and _is_name(words)
                 and not all(word.strip(".,") in _LEGAL_FORMS for word in added)
+                and not any(_ROLE_WORDS.fullmatch(word) for word in added)
                 and not looks_like_title(name) and ":" not in name and not _NOT_COMPANIES.search(name)
                 and _careers_name(name) is None and not _GLUED.search(name)):
             return name
