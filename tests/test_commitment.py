@@ -362,3 +362,101 @@ def test_french_teams_report_in(ruler_nlp):
         ("Nous sommes 900 personnes au Québec.", "context")])
     assert [e.words for e in r.functions_in] == ["relèvent du poste"]
     assert [e.words for e in r.headcount] == ["240 personnes", "équipe de 30"]
+
+
+@pytest.mark.parametrize("body, label, reading", [
+    ("5 people ", "strategic", lambda r: r.headcount == []),
+    ("Lead a team of 5 ", "strategic", lambda r: len(r.headcount) == 300),
+    ("Improve nps scorecard ", "strategic", lambda r: len(r.metrics) == 600),
+    ("reporting to the CEO ", "context", lambda r: r.reports == "top"),
+    ("Take calls on the phones ", "contact_centre", lambda r: len(r.personal) == 600),
+])
+def test_a_long_line_is_folded_once_and_read_a_window_at_a_time(ruler_nlp, monkeypatch, body, label, reading):
+    """A scraped posting can be one long line: each match reads a window of it, not the
+    line from its start (the work grew with the square of the line's length)."""
+    from cco_jobs.commitment import signals, wording
+
+    calls, real_fold = [], wording.fold
+
+    def counting_fold(text):
+        calls.append(text)
+        return real_fold(text)
+
+    monkeypatch.setattr(wording, "fold", counting_fold)
+    monkeypatch.setattr(signals, "fold", counting_fold)
+    text = (body * 300).strip()
+    r = reading_of(ruler_nlp, [(text, label)])
+    assert reading(r)
+    assert len(calls) < 2 * len(ruler_nlp.make_doc(text))  # each word once (and the title)
+    line = wording.LineWords(ruler_nlp.make_doc(text)[:])
+    assert len(line.sentence_before(len(line.words) - 1)) == wording.WINDOW
+    assert len(line.sentence_before(3)) == 3
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Lead all 85 advisers in the Glasgow and Cardiff centres.", ["85 advisers"]),
+    ("As director you will oversee all 60 colleagues in claims.", ["60 colleagues"]),
+    ("Manage the culture across all 3,000 employees.", []),  # the whole company, not the team
+    ("Across the next three years you will build and lead a team of 45.", ["team of 45"]),
+    ("Twelve years leading contact centres of 400 people.", []),  # a past job
+    ("You will run 25-30 people across two sites.", ["30 people"]),
+    ("You will lead a team of 8 to 10 people.", ["team of 8"]),  # one team, counted once
+    ("Company size: 1,001-5,000 employees", []),
+    ("Run a contact centre of 250 agents in Belfast.", ["250 agents"]),
+    ("Lead a service centre helping customers with 180 agents.", ["180 agents"]),
+    ("Our platform serves businesses with 2,000+ employees.", []),
+    ("Head of Member Experience: 90 people across four hubs", ["90 people"]),
+    ("Brightwater is a consultancy of 300 people.", []),
+    ("We are a mutual of 900 people.", []),
+])
+def test_a_leading_verb_names_the_roles_team(ruler_nlp, text, size):
+    """An explicit "lead"/"manage" before a count, or a range after one, sizes the role's
+    team (002); a company size, a customer base or a past job still does not."""
+    assert [e.words for e in reading_of(ruler_nlp, [(text, "context")]).headcount] == size
+
+
+@pytest.mark.parametrize("text, metrics", [
+    ("Own client KPIs for every channel, including the agent-led ones.", ["client KPIs"]),
+    ("Own the QA scorecard and the AHT targets.", []),
+    ("Own the support KPIs, including backlog and CSAT.", ["CSAT"]),
+])
+def test_a_queue_word_far_from_a_customer_measure_does_not_rule_it_out(ruler_nlp, text, metrics):
+    """The words near a measure decide whether it is the queue's (001), not the whole line."""
+    assert [e.words for e in reading_of(ruler_nlp, [(text, "strategic")]).metrics] == metrics
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("Vous relevez du PDG et siégez au comité de direction.", "top"),
+    ("Vous relèverez directement de la présidente.", "top"),
+    ("Le poste relèvera directement de la présidente du conseil.", "top"),
+    ("Vous relevez de la vice-présidente Opérations.", "below"),
+])
+def test_french_reporting_verbs_in_every_tense(ruler_nlp, text, reports):
+    assert reading_of(ruler_nlp, [(text, "context")]).reports == reports
+
+
+@pytest.mark.parametrize("title, level", [
+    ("Chef de la direction de l'expérience client", "c_customer"),
+    ("Cheffe de la direction de l’expérience membre", "c_customer"),
+    ("Chef de la direction", "c_other"),  # the CEO
+    ("Chef de la direction des finances", "c_other"),
+])
+def test_a_french_chief_of_customer_experience_is_c_customer(title, level):
+    assert title_level(title)[0] == level
+
+
+def test_a_reporting_line_is_read_within_its_own_line(ruler_nlp):
+    """ "chef de la direction" split over two lines is not the CEO of the first line."""
+    split = reading_of(ruler_nlp, [("Reports to the chef de", "context"), ("la direction des finances.", "context")])
+    assert (split.reports, [e.words for e in split.reports_evidence]) == ("below", ["Reports to the chef"])
+    assert reading_of(ruler_nlp, [("Reports to the chef de la direction.", "context")]).reports == "top"
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("Set the tone by joining your advisers on the phones every Friday.", True),
+    ("Plan the rota so that fewer advisers are on the phones at night.", False),
+    ("Make sure your team is on the phones by 8am.", False),
+])
+def test_joining_the_team_on_the_phones_is_the_holders_own_work(ruler_nlp, text, personal):
+    """001's balance: the holder on the phones with the team, not the team without them."""
+    assert bool(reading_of(ruler_nlp, [(text, "contact_centre")]).personal) is personal

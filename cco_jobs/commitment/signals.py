@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..report import REQUIREMENT_LABELS, TACTICAL_LABELS, Evidence
-from .wording import CLAUSE_BREAKS, customer_measure, done_by_the_holder, fold, names_the_roles_team, reports_as_a_noun
+from .wording import (CLAUSE_BREAKS, WINDOW, LineWords, count_start, customer_measure, done_by_the_holder, fold,
+                      names_the_roles_team, reports_as_a_noun)
 
 # --- level, read from the title (001: "a true C-level title, peer of COO/CIO") -------------
 # The title is folded first (accents dropped, curly apostrophes straightened), so the French
@@ -27,9 +28,10 @@ _CUSTOMER_CHIEF = re.compile(
 )
 _CUSTOMER_ACRONYM = re.compile(r"\b(?:cco|cxo|ccxo|cexo|cpxo)\b", re.I)
 _ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bchief executive\b", re.I)
-#: French customer chiefs (Quebec usage): "Chef de l'expérience client", "Chef de la clientèle".
+#: French customer chiefs (Quebec usage): "Chef de l'expérience client", "Chef de la clientèle",
+#: "Chef de la direction de l'expérience client" (a chief of the customer function, not the CEO).
 _FR_CUSTOMER_CHIEF = re.compile(
-    r"\bchef(?:fe)?\s+de\s+(?:l'\s*experience\s+(?:(?:du|des|de\s+la|de\s+l')\s*)?"
+    r"\bchef(?:fe)?\s+de\s+(?:la\s+direction\s+de\s+)?(?:l'\s*experience\s+(?:(?:du|des|de\s+la|de\s+l')\s*)?"
     r"(?:client|membre|patient|usager|citoyen|consommat)|la\s+clientele\b)", re.I)
 #: French chiefs of other functions; "chef de la direction" alone is the CEO.
 _FR_OTHER_CHIEF = re.compile(
@@ -177,33 +179,34 @@ def _negated(span: Span, line: Span, window: int = 5) -> bool:
     return False
 
 
-def _about_someone_else(span: Span, line: Span) -> bool:
+def _about_someone_else(span: Span, line: LineWords) -> bool:
     """ "..., who reports to the CEO" or "The CEO reports to the board": the reporting line
     of another person, not of the role."""
-    before = [fold(t.lower_) for t in span.doc[line.start:span.start]]
-    if set(before[-3:]) & {"who", "which", "whom", "qui"}:
+    before = line.before(span.start, 3)
+    if set(before) & {"who", "which", "whom", "qui"}:
         return True
     # the word right before the verb is its subject: "The CEO reports to the board"
-    return bool(before) and before[-1] in {"ceo", "coo", "cfo", "cro", "cmo", "president", "founder",
+    return bool(before) and before[0] in {"ceo", "coo", "cfo", "cro", "cmo", "president", "founder",
                                            "board", "team", "teams", "department", "function", "pdg"}
 
 
-def _report_target(span: Span, line: Span) -> tuple[str, str]:
+def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
     """Classify who a "reports to" match names: ``(kind, evidence words)``.
 
     Reads up to 12 tokens after the match, to the end of the clause: a full stop or
     semicolon, or a comma once someone has been named ("Reporting to the COO, the CCO
-    will...").
+    will..."). Nothing is read past the end of the line.
     """
     doc = span.doc
-    end = min(line.end, span.end + 12)
+    line_end = line.span.end
+    end = min(line_end, span.end + 12)
     top = below = deputy = hedge = False
     last = None
     i = span.end
     while i < end:
         token = doc[i]
-        w = fold(token.lower_.strip(",:|()"))
-        nxt = fold(doc[i + 1].lower_) if i + 1 < end else ""
+        w = line.word(i).strip(",:|()")
+        nxt = line.word(i + 1) if i + 1 < end else ""
         if token.text in _STOP or (token.text == "," and last is not None):
             break
         if w in {"or", "and/or", "ou"}:
@@ -213,11 +216,12 @@ def _report_target(span: Span, line: Span) -> tuple[str, str]:
         elif w == "vice":  # "Vice President", "vice-présidente": below, not the president
             below, last = True, i
             j = i + 2 if nxt == "-" else i + 1
-            if j < end and fold(doc[j].lower_) in _PRESIDENT:
+            if j < end and line.word(j) in _PRESIDENT:
                 last = i = j
-        elif w in {"chef", "cheffe"} and [fold(t.lower_) for t in doc[i + 1:i + 4]] == ["de", "la", "direction"]:
+        elif w in {"chef", "cheffe"} and [line.word(k) for k in range(i + 1, min(i + 4, line_end))] == [
+                "de", "la", "direction"]:
             # "chef de la direction" is the CEO; "chef de la direction financière" the CFO
-            after = doc[i + 4].lower_ if i + 4 < end else ""
+            after = line.word(i + 4) if i + 4 < line_end else ""
             if not after or not after.isalpha() or after in {"et", "and"}:
                 top = True
             else:
@@ -261,6 +265,8 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
     chrome = lines.attrs.get("chrome", [False] * len(bounds))
     signals = doc.spans.get("signals", [])
     reports_in = {_owner(s, bounds) for s in signals if s.label_ == "functions_in"}
+    words_of: dict[int, LineWords] = {}  # each line's words are folded once, however many matches
+    counted_to = -1  # end of the last team size counted ("a team of 10 to 15 people" is one)
     for span in signals:
         i = _owner(span, bounds)
         if i is None:
@@ -268,24 +274,26 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         line, n, label = lines[i], numbers[i], labels[i]  # a Span only for lines with a signal
         if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE:
             continue  # "Our CEO reports to the board" in About us says nothing of the role
+        words = words_of.get(i)
+        if words is None:
+            words = words_of[i] = LineWords(line)
         evidence = Evidence(n, span.text)
         kind = span.label_
-        if kind in {"reports_to", "exec_seat"} and reports_as_a_noun(span, line):
+        if kind in {"reports_to", "exec_seat"} and reports_as_a_noun(span, words):
             continue
         if kind == "reports_to":
-            target, words = _report_target(span, line)
-            if not target or _about_someone_else(span, line):
+            target, named = _report_target(span, words)
+            if not target or _about_someone_else(span, words):
                 continue
             if _negated(span, line) and target == "top":
                 target = "negated_top"
             report_kinds.append(target)
-            reading.reports_evidence.append(Evidence(n, words))
+            reading.reports_evidence.append(Evidence(n, named))
         elif kind == "exec_seat":
             seat = "member"
-            after = {t.lower_ for t in doc[span.end:line.end]}
             if _negated(span, line, window=8):
                 # "won't sit on the executive committee but is invited to it" is partial
-                seat = "partial" if after & _INVITED else "negated"
+                seat = "partial" if _INVITED.intersection(words.sentence_after(span.end, WINDOW)) else "negated"
             elif any(t.lower_ in {"invited", "attend", "attends", "attending", "occasionally", "may"}
                      for t in doc[max(line.start, span.start - 8):span.start]):
                 seat = "partial"
@@ -295,15 +303,17 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             reading.functions_in.append(evidence)
         elif kind == "budget":
             reading.budget.append(evidence)
-        elif kind == "headcount" and names_the_roles_team(span, line, i in reports_in):
-            reading.headcount.append(evidence)
+        elif kind == "headcount":
+            if count_start(span, words) >= counted_to and names_the_roles_team(span, words, i in reports_in):
+                reading.headcount.append(evidence)
+                counted_to = span.end
         elif kind == "advisory":
             reading.advisory.append(evidence)
-        elif kind == "metric" and label != "context" and customer_measure(span, line):
+        elif kind == "metric" and label != "context" and customer_measure(span, words):
             reading.metrics.append(evidence)
         elif kind == "slogan":
             reading.slogans.append(evidence)
-        elif kind == "personal" and label in TACTICAL_LABELS and done_by_the_holder(span, line):
+        elif kind == "personal" and label in TACTICAL_LABELS and done_by_the_holder(span, words):
             reading.personal.append(evidence)
         elif kind == "delegated" and label in TACTICAL_LABELS:
             reading.delegated.append(evidence)

@@ -43,8 +43,10 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": ["answerable", "accountable"]}}, {"LOWER": {"IN": ["to", "directly"]}},
          {"LOWER": {"IN": ["the", "our"]}, "OP": "?"},
          {"LOWER": {"IN": ["ceo", "president", "board", "coo", "cro", "cfo", "cmo", "founder"]}}],
-        # French: "relevant du président", "rattaché(e) au PDG", "sous la responsabilité du DG"
-        [{"LOWER": {"IN": ["relevant", "relève", "releve", "relèvera", "relevera"]}},
+        # French: "relevant du président", "vous relevez du PDG", "rattaché(e) au PDG",
+        # "sous la responsabilité du DG"
+        [{"LOWER": {"IN": ["relevant", "relève", "releve", "relevez", "relèvera", "relevera", "relèverez",
+                           "releverez"]}},
          {"LOWER": "directement", "OP": "?"}, _FR_PREP],
         [{"LOWER": {"IN": ["rattaché", "rattachée", "rattaché(e", "rattache", "rattachee", "rattache(e"]}},
          {"ORTH": ")", "OP": "?"}, {"LOWER": "directement", "OP": "?"}, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
