@@ -27,6 +27,8 @@ _ABBREVIATIONS = frozenset({"approx", "c", "ca", "circa", "e.g", "i.e", "incl", 
 
 def fold(text: str) -> str:
     """``text`` without accents and with straight apostrophes: "l’expérience" -> "l'experience"."""
+    if text.isascii():  # nearly every English word: nothing to fold
+        return text
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     return "".join(c for c in text if not unicodedata.combining(c))
 

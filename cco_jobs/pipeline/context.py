@@ -66,16 +66,19 @@ def context_features(probs: np.ndarray, labels: Sequence[str], *, is_heading: Se
     for i, heading in enumerate(headings):
         if heading:
             blocks.setdefault(heading, []).append(i)
-    block_sums = {heading: probs[rows].sum(axis=0) for heading, rows in blocks.items()}
+    block_of: dict[int, str] = {}
+    for rows in blocks.values():
+        if len(rows) > 1:  # the other lines of the block, taken together, one array op a block
+            block = probs[rows]
+            for i, k in zip(rows, (block.sum(axis=0) - block).argmax(axis=1).tolist()):
+                block_of[i] = f"blk={labels[k]}"
 
     out = []
     for i in range(n):
         feats = [f"prev={names[i - 1] if i else 'none'}",
                  f"next={names[i + 1] if i + 1 < n else 'none'}"]
         feats.extend(doc)
-        heading = headings[i]
-        if heading and len(blocks[heading]) > 1:
-            others = block_sums[heading] - probs[i]
-            feats.append(f"blk={labels[int(others.argmax())]}")
+        if i in block_of:
+            feats.append(block_of[i])
         out.append(feats)
     return out

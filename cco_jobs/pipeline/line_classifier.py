@@ -13,6 +13,7 @@ feature vocabulary and labels as JSON: no pickle is ever read.
 """
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
@@ -281,23 +282,20 @@ class LineClassifier:
         """``weights`` summed over each line's columns, and each line's feature count."""
         if not self.is_trained:
             raise ModelError(f"{self.name} has no trained weights")
-        index: list[int] = []
-        starts: list[int] = []
-        counts: list[int] = []
-        for columns, count in rows:
-            starts.append(len(index))
-            index.extend(columns)
-            counts.append(count)
+        counts = [count for _, count in rows]
+        lengths = np.fromiter((len(columns) for columns, _ in rows), dtype=np.intp, count=len(rows))
         sums = np.zeros((len(rows), weights.shape[1]), dtype=np.float32)
-        if index:
-            # one zero row after the gathered weights, so that every start (a line with
-            # no known feature may come last) is a valid index for reduceat
-            gathered = np.zeros((len(index) + 1, weights.shape[1]), dtype=np.float32)
-            gathered[:-1] = weights[np.asarray(index)]
-            sums = np.add.reduceat(gathered, np.asarray(starts), axis=0)
-            # reduceat gives the row at the start for an empty segment; zero those out
-            lengths = np.diff(np.asarray(starts + [len(index)]))
-            sums[lengths == 0] = 0.0
+        total = int(lengths.sum())
+        if total:
+            # one gather of every line's columns (np.take and fromiter: a third of the
+            # time of fancy indexing a list), then a sum per line over the lines that have
+            # columns: their segments follow each other, so reduceat needs only their starts
+            index = np.fromiter(chain.from_iterable(columns for columns, _ in rows),
+                                dtype=np.intp, count=total)
+            gathered = np.take(weights, index, axis=0)
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+            some = lengths > 0
+            sums[some] = np.add.reduceat(gathered, starts[some], axis=0)
         return sums, counts
 
     def predict_docs(self, docs: Sequence[Doc], rows: Sequence[Sequence[tuple[list[int], int]]]
