@@ -68,14 +68,16 @@ def test_columns_are_detected_when_unambiguous_and_refused_otherwise():
 
 def test_folders_are_searched_recursively_and_globs_expanded(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
-    for name in ("a/one.html", "a/b/two.md", "three.txt", "four.htm", "notes.pdf", "a/.hidden.txt"):
+    for name in ("a/one.html", "a/b/two.md", "three.txt", "four.htm", "notes.pdf", "draft.docx",
+                 "a/.hidden.txt", "data.json", "logo.png"):
         (tmp_path / name).write_text("x")
     [source] = plan_inputs([str(tmp_path)])
-    assert [Path(p).name for p in source.paths] == ["two.md", "one.html", "four.htm", "three.txt"]
+    assert [Path(p).name for p in source.paths] == ["two.md", "one.html", "draft.docx", "four.htm",
+                                                    "notes.pdf", "three.txt"]
     [source] = plan_inputs([str(tmp_path / "**" / "*.md")])
     assert [Path(p).name for p in source.paths] == ["two.md"]
     with pytest.raises(BatchError, match="no file matches"):
-        plan_inputs([str(tmp_path / "*.docx")])
+        plan_inputs([str(tmp_path / "*.rtf")])
     with pytest.raises(BatchError, match="no such file"):
         plan_inputs([str(tmp_path / "missing.jsonl")])
 
@@ -215,6 +217,49 @@ def test_ctrl_c_leaves_a_readable_output_that_resume_completes(tmp_path, monkeyp
     monkeypatch.setattr(engine, "score_chunk", real)
     summary = run_batch([str(src)], out, jobs=1, chunk_size=2, resume=True, progress=False)
     assert summary.skipped == 2 and pd.read_parquet(out).id.tolist() == [f"r{i}" for i in range(6)]
+
+
+def test_sigterm_ends_a_cli_batch_as_ctrl_c_does(tmp_path):
+    """``timeout`` or a scheduler stops a run with SIGTERM: OUT is still readable, the exit
+    code and message say so, and --resume completes it."""
+    import signal
+    import time
+
+    from cco_jobs.cli.batch import EXIT_INTERRUPTED
+
+    src = _write_jsonl(tmp_path / "in.jsonl", [{"id": f"r{i}", "text": VP} for i in range(3000)])
+    out = tmp_path / "out.parquet"
+    command = [sys.executable, "-c", "from cco_jobs.cli import main; main()",
+               "batch", str(src), "-o", str(out), "-j", "1"]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    parts = tmp_path / "out.parquet.parts"
+    while not (parts.is_dir() and any(parts.iterdir())) and proc.poll() is None:
+        assert time.monotonic() < deadline, "the batch never started writing"
+        time.sleep(0.02)  # the first rows are being written: the run is under way
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == EXIT_INTERRUPTED, err
+    assert "interrupted" in err and "--resume" in err and "Traceback" not in err
+    done = pd.read_parquet(out).id.tolist()
+    assert 0 < len(done) < 3000 and done == [f"r{i}" for i in range(len(done))]
+    summary = run_batch([str(src)], out, jobs=1, resume=True, progress=False)
+    assert summary.skipped == len(done) and pd.read_parquet(out).id.nunique() == 3000
+
+
+def test_sigterm_is_only_mapped_while_the_batch_runs():
+    import os
+    import signal
+    import time
+
+    from cco_jobs.cli.batch import terminate_as_interrupt
+
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(KeyboardInterrupt):
+        with terminate_as_interrupt():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the handler runs before this ends
+    assert signal.getsignal(signal.SIGTERM) is before
 
 
 def test_a_killed_run_keeps_committed_parts_and_drops_half_written_ones(tmp_path):

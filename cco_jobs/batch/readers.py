@@ -22,8 +22,9 @@ from typing import Iterable, Iterator, Sequence
 
 from .records import BatchError, InputRecord, cell_record, id_text, row_error
 
-#: Files read as one posting each when found in a folder.
-POSTING_EXTENSIONS = (".html", ".htm", ".txt", ".md")
+#: Files read as one posting each when found in a folder: the formats ``cco-jobs analyse``
+#: reads (a folder of Word or PDF drafts is as natural an input as a scrape of pages).
+POSTING_EXTENSIONS = (".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".pdf")
 #: Files read as tables of postings, by extension.
 TABLE_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 TEXT_CANDIDATES = ("text", "body", "description", "content", "html")
@@ -79,7 +80,7 @@ def choose_columns(names: Sequence[str], wanted: Columns, where: str) -> Columns
 
 
 class FileSource:
-    """Posting files (``.html``, ``.htm``, ``.txt``, ``.md``), one record each; read by the worker."""
+    """Posting files (:data:`POSTING_EXTENSIONS`), one record each; read by the worker."""
 
     def __init__(self, paths: list[str]) -> None:
         self.paths = paths

@@ -1,6 +1,10 @@
 """``cco-jobs batch``: score many postings into a postings table and a lines table."""
 from __future__ import annotations
 
+import signal
+from contextlib import contextmanager
+from typing import Iterator
+
 import click
 
 from .main import EXIT_INPUT, cli, max_bytes_option, model_option, reports_errors
@@ -41,7 +45,7 @@ def batch_command(inputs: tuple[str, ...], output: str, lines_output: str | None
                   batch_size: int, partition_rows: int, model_path: str | None) -> None:
     """Score many postings: one row per posting in OUT, one per line in OUT2.
 
-    INPUT is a folder of .html, .htm, .txt and .md postings (searched recursively), a
+    INPUT is a folder of .html, .htm, .txt, .md, .docx and .pdf postings (searched recursively), a
     glob pattern, or a JSONL, CSV or Parquet file with one posting per row. Every row
     appears exactly once in OUT, scored or with its `error` column set (the reason
     code first, e.g. "empty: ..."); a bad row never stops the batch unless --strict.
@@ -71,7 +75,8 @@ def batch_command(inputs: tuple[str, ...], output: str, lines_output: str | None
             except MissingDask as exc:
                 raise click.ClickException(str(exc)) from None
         else:
-            summary = run_batch(inputs, output, chunk_size=batch_size, **options)
+            with terminate_as_interrupt():
+                summary = run_batch(inputs, output, chunk_size=batch_size, **options)
     except StrictStop as exc:
         if not quiet:
             click.echo(exc.summary.line(), err=True)
@@ -83,3 +88,22 @@ def batch_command(inputs: tuple[str, ...], output: str, lines_output: str | None
         click.echo("cco-jobs: interrupted; the rows scored so far are saved: rerun with --resume "
                    "to continue", err=True)
         raise SystemExit(EXIT_INTERRUPTED)
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM (``timeout``, ``kill``, a job scheduler's stop) as Ctrl-C while a batch
+    runs, so that the run ends the same way: the rows scored so far are committed and OUT
+    is readable, ready for ``--resume``. The CLI's to set, not the library's."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
