@@ -262,3 +262,50 @@ def test_french_titles_are_found(title):
 def test_a_french_sentence_is_still_not_a_title():
     posting = parse_text("Le poste\nRelevant du président, vous dirigez le service.\n", format="text")
     assert posting.title is None
+
+
+# --- a company named alone on the line under the title -------------------------------
+
+def under_title(line, before="", after=""):
+    text = f"{before}Chief Customer Officer\n{line}\n{after}\nResponsibilities\n- Set the customer strategy.\n"
+    return parse_text(text, format="text")
+
+
+@pytest.mark.parametrize("name", ["Quickdial Telecom Services", "Quickdial Telecom Ltd", "Fernhill Insurance Group",
+                                  "Bramblecourt Stores, Inc."])
+def test_a_name_alone_under_the_title_is_the_company(name):
+    posting = under_title(name)
+    assert (posting.title, posting.company) == ("Chief Customer Officer", name)
+
+
+@pytest.mark.parametrize("line", [
+    "Denver, CO", "London, UK", "San Francisco", "Remote", "Hybrid", "Full-time", "Customer Operations",
+    "Marketing", "Powering the world's payments.", "We Are Hiring", "January 2025", "£95,000 - £110,000",
+    "Job ID: 58213", "London",
+])
+def test_a_place_mode_department_or_tagline_under_the_title_is_not_the_company(line):
+    assert under_title(line).company is None
+
+
+def test_a_name_line_after_the_first_section_is_not_the_company():
+    posting = parse_text("Responsibilities\nChief Customer Officer\nQuickdial Telecom Services\n- Own it.\n",
+                         format="text")
+    assert posting.company is None
+
+
+def test_explicit_company_sources_win_over_the_line_under_the_title():
+    assert under_title("Quickdial Telecom Services", after="Company: Fernhill Insurance Group\n").company == (
+        "Fernhill Insurance Group")
+    at = parse_text("Chief Customer Officer at Harbourline\nQuickdial Telecom Services\n\nResponsibilities\n"
+                    "- Own it.\n", format="text")
+    assert at.company == "Harbourline"
+    html = ('<html><head><meta property="og:site_name" content="Fernhill Insurance Group"></head><body>'
+            "<h1>Chief Customer Officer</h1><p>Quickdial Telecom Services</p>"
+            "<h2>Responsibilities</h2><ul><li>Set the customer strategy.</li></ul></body></html>")
+    assert parse_text(html, format="html").company == "Fernhill Insurance Group"
+
+
+def test_a_header_line_with_place_and_mode_still_gives_its_first_part():
+    posting = under_title("Brightwater Home Services · Denver, CO (hybrid) · Full-time",
+                          after="Brightwater provides home repairs across Colorado.\n")
+    assert posting.company == "Brightwater Home Services"

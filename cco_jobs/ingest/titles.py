@@ -109,7 +109,7 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
         title = _strip_at(title)[0]
     unnamed_client = False  # a recruiter's posting for a client it does not name
     if not stated:
-        company = company or _company_from_page(blocks, meta)
+        company = company or _company_from_page(blocks, meta, _company_under_title(early, title))
         if client or for_a_client(blocks):
             company = client_named(blocks) or (None if client or is_agency(company, blocks) else company)
             unnamed_client = company is None
@@ -190,7 +190,12 @@ def _corroborated_company(blocks: list[Block], meta: dict[str, str]) -> str | No
     return best if best is not None and scores[best] >= 3 else None
 
 
-def _company_from_page(blocks: list[Block], meta: dict[str, str]) -> str | None:
+def _company_from_page(blocks: list[Block], meta: dict[str, str], under_title: str | None = None) -> str | None:
+    """The employer the page names: its branding (:func:`_corroborated_company`, the site
+    name, a careers-site title), else the name on the line under the title
+    (:func:`_company_under_title`), else an "About <Name>" heading or the name the
+    body's sentences open with. Those two stand over the line under the title when they
+    are its name without the legal form ("Fibrefly" for "Fibrefly Ltd")."""
     corroborated = _corroborated_company(blocks, meta)
     if corroborated:
         return corroborated
@@ -205,7 +210,9 @@ def _company_from_page(blocks: list[Block], meta: dict[str, str]) -> str | None:
                   and not _NOT_COMPANIES.search(name)), None)
     named = _company_named_in_text(blocks)
     if named and (about is None or named.startswith(about)):
-        return named  # "About Marrowell" over "Marrowell Health is a virtual care company"
+        about = named  # "About Marrowell" over "Marrowell Health is a virtual care company"
+    if under_title and (about is None or _bare_name(about) != _bare_name(under_title)):
+        return under_title
     return about
 
 
@@ -421,3 +428,50 @@ def _is_name(words: list[str]) -> bool:
             return False
     return True
 
+
+# A line under the title that names no employer: "Denver, CO", "Full-time", "Apply Now".
+_NOT_NAME_WORDS = re.compile(
+    r"^(?:full[- ]time|part[- ]time|permanent|temporary|contract|freelance|internship|apply|now|save|share|back"
+    r"|posted|new|urgent|locations?|overview|summary|details|description|united|kingdom|states|america|usa|uk"
+    r"|us|emea|apac|greater|san|santa|los|las|hong|kong|tel|aviv|january|february|march|april|may|june|july|august|september|october|november|december)$",
+    re.I,
+)
+
+
+def _company_under_title(early: list[Block], title: str | None) -> str | None:
+    """The organisation a short line directly under the title names ("Chief Customer
+    Officer" then "Quickdial Telecom Services"), or ``None``.
+
+    The line must come before the first section and read as a name alone: two to six
+    capitalised words, perhaps a legal form ("Quickdial Telecom Ltd", "Bramblecourt
+    Stores, Inc."). A place, a work mode, a date, a salary, a reference, a department
+    ("Customer Operations") or a tagline is not one; nor is one word alone, which may as
+    well be a city ("London") as a name.
+    """
+    if not title:
+        return None
+    for i, block in enumerate(early[:-1]):
+        text = heading_text(block.text)
+        if text.casefold() == title.casefold():
+            break
+        if block.is_heading and section_key(text) != "other":
+            return None  # the title line comes after the first section: not a header
+    else:
+        return None
+    line = early[i + 1]
+    text = heading_text(line.text).strip()
+    name, _, legal = text.partition(", ")  # "Bramblecourt Stores, Inc."
+    if legal and (legal.casefold().strip(".") not in _LEGAL_FORMS or _CITY_STATE.match(text)):  # "Denver, CO"
+        return None
+    words = [word.strip("()") for word in name.split()]
+    if (line.is_bullet or line.verbatim or not 1 < len(words) <= 6 or not all(words)
+            or (line.is_heading and section_key(text) != "other")
+            or re.search(r"[\d:;!?£$€|·•–—/]|\s-\s", text)
+            or (text.endswith(".") and text.split()[-1].casefold().strip(".,") not in _LEGAL_FORMS)
+            or not _is_name(words) or looks_like_title(text) or _SENTENCE_WORDS.search(text)
+            or _ROLE_WORDS.search(text) or _NOT_COMPANIES.search(text) or _careers_name(text)
+            or any(_WORK_MODE.match(word) or _ENGAGEMENT.fullmatch(word) or _NOT_NAME_WORDS.match(word)
+                   for word in words)
+            or all(_FUNCTION_WORDS.fullmatch(word) or word.casefold() in _NAME_CONNECTORS for word in words)):
+        return None
+    return text
