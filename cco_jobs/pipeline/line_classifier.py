@@ -13,19 +13,19 @@ feature vocabulary and labels as JSON: no pickle is ever read.
 """
 from __future__ import annotations
 
-from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 import srsly
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ..errors import ModelError
 from .context import context_features
+from .linear import column_sums, norm as _norm, softmax as _softmax
+from .cue_words import CueWords, cues_per_line
 from .cues import CUES_KEY
 from ..commitment.signals import out_of_field
 from .doc import LINES_KEY, TITLE_KEY, line_bounds, span_labels
@@ -73,7 +73,7 @@ def make_line_classifier(
     )
 
 
-class LineClassifier:
+class LineClassifier(CueWords):
     """Predict one label per line span and store it in ``doc.spans["line_labels"]``.
 
     The output span group has the same spans as ``doc.spans["lines"]`` with the label as
@@ -177,8 +177,8 @@ class LineClassifier:
         """The feature strings of each line of ``doc``, in order (for training)."""
         lines = doc.spans[self.lines_key]
         attrs = lines.attrs
-        cues_per_line = _cues_per_line(doc, line_bounds(doc, self.lines_key), self.cues_key)
-        cue_labels = [[lab for _, _, lab in cues] for cues in cues_per_line]
+        cue_labels = [[lab for _, _, lab in cues]
+                      for cues in cues_per_line(doc, line_bounds(doc, self.lines_key), self.cues_key)]
         headings = self._headings(lines)
         return [
             line_features(
@@ -205,7 +205,7 @@ class LineClassifier:
         return _DocView(
             bounds=bounds,
             sections=span_labels(lines, "section"),
-            cues=_cues_per_line(doc, bounds, self.cues_key),
+            cues=cues_per_line(doc, bounds, self.cues_key),
             tokens=self.featurizer.token_infos(doc),
         )
 
@@ -282,21 +282,7 @@ class LineClassifier:
         """``weights`` summed over each line's columns, and each line's feature count."""
         if not self.is_trained:
             raise ModelError(f"{self.name} has no trained weights")
-        counts = [count for _, count in rows]
-        lengths = np.fromiter((len(columns) for columns, _ in rows), dtype=np.intp, count=len(rows))
-        sums = np.zeros((len(rows), weights.shape[1]), dtype=np.float32)
-        total = int(lengths.sum())
-        if total:
-            # one gather of every line's columns (np.take and fromiter: a third of the
-            # time of fancy indexing a list), then a sum per line over the lines that have
-            # columns: their segments follow each other, so reduceat needs only their starts
-            index = np.fromiter(chain.from_iterable(columns for columns, _ in rows),
-                                dtype=np.intp, count=total)
-            gathered = np.take(weights, index, axis=0)
-            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-            some = lengths > 0
-            sums[some] = np.add.reduceat(gathered, starts[some], axis=0)
-        return sums, counts
+        return column_sums(rows, weights)
 
     def predict_docs(self, docs: Sequence[Doc], rows: Sequence[Sequence[tuple[list[int], int]]]
                      ) -> list[np.ndarray]:
@@ -397,90 +383,6 @@ class LineClassifier:
                 uncertain=uncertain, label_names=list(labels),
             )
 
-    # -- explanation -----------------------------------------------------------------
-    def _token_table(self, tokens: Sequence[TokenInfo]) -> np.ndarray:
-        """Per token, the vocabulary index of its word, stem and next-word-pair features
-        (-1 where unknown): shape (len(tokens), 3)."""
-        pairs = [c if type(c) is int else -1
-                 for c in self.featurizer.pair_columns([info.norm for info in tokens])]
-        table = np.empty((len(tokens), 3), dtype=np.int64)
-        table[:, 0] = [info.word_column for info in tokens]
-        table[:, 1] = [info.prefix_column for info in tokens]
-        table[:-1, 2] = pairs
-        table[-1:, 2] = -1
-        return table
-
-    def _doc_evidence(self, doc: Doc, tokens: Sequence[TokenInfo],
-                      bounds: Sequence[tuple[int, int]]) -> "_Evidence":
-        """Evidence of every token of ``doc`` for every label, computed once per doc: the
-        centred weights of its word and stem features, plus half the weight of each word
-        pair it is part of inside its line (a pair's weight is shared by its two words)."""
-        table = self._token_table(tokens)
-        columns = self._evidence_columns  # (labels, features + 1): index -1 reads a 0
-        pairs = columns[:, table[:, 2]] / 2
-        # no pair across a line's edge: the pair a line's last token starts, nor the one
-        # that ends at its first token (set_annotations passes every line, but a caller
-        # asking about one span passes just that one)
-        edges = [end - 1 for _, end in bounds] + [start - 1 for start, _ in bounds if start > 0]
-        pairs[:, edges] = 0.0
-        evidence = columns[:, table[:, 0]] + columns[:, table[:, 1]]
-        evidence[:, :-1] += pairs[:, :-1]
-        evidence[:, 1:] += pairs[:, :-1]
-        return _Evidence(evidence, evidence.tolist(), tokens, doc.to_array(IDX).tolist())
-
-    def token_evidence(self, span: Span, label: str) -> np.ndarray:
-        """Evidence of each token of ``span`` for ``label`` (centred weights of its features).
-
-        A word-pair feature's weight is shared between its two words."""
-        evidence = self._doc_evidence(span.doc, self.featurizer.token_infos(span.doc),
-                                      [(span.start, span.end)])
-        return evidence.array[self.labels.index(label), span.start:span.end]
-
-    def cue_offsets(self, span: Span, label: str, second: str = "") -> list[tuple[int, int, str]]:
-        """Character offsets (within the line) of the words that carry ``label`` and ``second``.
-
-        Lexicon matches of the label come first when the model agrees they support it,
-        then the words with the most evidence (at least half the best word's). Context
-        lines get none: what they are needs no highlighting.
-        """
-        if label == "context":
-            return []
-        doc = span.doc
-        cues = _cues_per_line(doc, [(span.start, span.end)], self.cues_key)[0]
-        evidence = self._doc_evidence(doc, self.featurizer.token_infos(doc), [(span.start, span.end)])
-        return self._cue_offsets(span.start, span.end, label, second, cues, evidence)
-
-    def _cue_offsets(self, start: int, end: int, label: str, second: str,
-                     cues: list[tuple[int, int, str]], evidence: "_Evidence") -> list[tuple[int, int, str]]:
-        found: list[tuple[float, int, int, str]] = []
-        tokens = evidence.tokens
-        for lab in filter(None, (label, second)):
-            k = self.labels.index(lab)
-            line = evidence.lists[k][start:end]
-            for cue_start, cue_end, cue_label in cues:
-                if cue_label == lab:
-                    weight = float(evidence.array[k, cue_start:cue_end].sum())
-                    if weight > 0:
-                        found.append((weight + 1.0, cue_start, cue_end, lab))
-            top = max(line)
-            if top > 0:
-                for i in np.argsort(-evidence.array[k, start:end])[: self.max_cues].tolist():
-                    token = tokens[start + i]
-                    if line[i] >= 0.5 * top and not token.is_stop and not token.is_punct:
-                        found.append((line[i], start + i, start + i + 1, lab))
-        chosen: list[tuple[int, int, str]] = []
-        taken: set[int] = set()
-        for _, cue_start, cue_end, lab in sorted(found, key=lambda f: -f[0]):
-            if taken.intersection(range(cue_start, cue_end)):
-                continue
-            taken.update(range(cue_start, cue_end))
-            chosen.append((cue_start, cue_end, lab))
-            if len(chosen) == self.max_cues:
-                break
-        idx = evidence.idx
-        base = idx[start]
-        return [(idx[s] - base, idx[e - 1] + tokens[e - 1].length - base, lab) for s, e, lab in sorted(chosen)]
-
     # -- serialisation -------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
@@ -529,15 +431,6 @@ class LineClassifier:
         return self
 
 
-class _Evidence(NamedTuple):
-    """A doc's token evidence by label (see :meth:`LineClassifier._doc_evidence`)."""
-
-    array: np.ndarray  # (labels, tokens)
-    lists: list[list[float]]  # the same, as Python floats
-    tokens: Sequence[TokenInfo]
-    idx: list[int]  # character offset of each token
-
-
 class Layout(NamedTuple):
     """Where each line of a posting sits: heading or not, page chrome or not, and the
     text of the heading it is under (``""`` for none)."""
@@ -545,17 +438,6 @@ class Layout(NamedTuple):
     is_heading: list[bool]
     chrome: list[bool]
     headings: list[str]
-
-
-def _norm(counts: Sequence[int]) -> np.ndarray:
-    """The L2 normalisation of binary features: the square root of their number (at least 1)."""
-    return np.sqrt(np.maximum(np.asarray(counts, dtype=np.float32), 1.0))
-
-
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    logits = logits - logits.max(axis=1, keepdims=True)
-    probs = np.exp(logits)
-    return probs / probs.sum(axis=1, keepdims=True)
 
 
 class _DocView(NamedTuple):
@@ -566,23 +448,3 @@ class _DocView(NamedTuple):
     sections: list[str]
     cues: list[list[tuple[int, int, str]]]
     tokens: list[TokenInfo]
-
-
-def _cues_per_line(doc: Doc, bounds: Sequence[tuple[int, int]], cues_key: str) -> list[list[tuple[int, int, str]]]:
-    """The lexicon matches ``(start, end, label)`` inside each line (given by its token
-    bounds), by one merge of two sorted lists (lines and cues are both in document order
-    and lines do not overlap)."""
-    cues = [(c.start, c.end, c.label_) for c in doc.spans.get(cues_key, [])]
-    result: list[list[tuple[int, int, str]]] = []
-    j = 0
-    for start, end in bounds:
-        while j < len(cues) and cues[j][1] <= start:
-            j += 1
-        inside = []
-        k = j
-        while k < len(cues) and cues[k][0] < end:
-            if cues[k][0] >= start and cues[k][1] <= end:
-                inside.append(cues[k])
-            k += 1
-        result.append(inside)
-    return result
