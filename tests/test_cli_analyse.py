@@ -173,3 +173,10 @@ def test_every_command_is_documented_in_the_readme():
     for name, command in cli.commands.items():
         assert f"cco-jobs {name}" in readme, f"README does not show `cco-jobs {name}`"
         assert command.help and "Example" in command.help, f"{name} --help has no example"
+
+
+def test_a_link_in_another_scheme_gets_one_line_naming_it(runner):
+    result = runner.invoke(cli, ["analyse", "ftp://example.org/jobs/cco.html"])
+    assert result.exit_code == EXIT_INPUT
+    assert result.output.strip().splitlines() == [
+        "cco-jobs: error: ftp://example.org/jobs/cco.html: ftp links are not read (only http:// and https://)"]

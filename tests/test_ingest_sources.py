@@ -117,3 +117,15 @@ def test_import_is_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1]).stdout.strip()
     assert out == "[]"
+
+
+@pytest.mark.parametrize("link, scheme", [("ftp://example.org/jobs/cco.html", "ftp"),
+                                          ("file:///etc/hostname", "file")])
+def test_links_in_other_schemes_are_refused_by_name(link, scheme):
+    from cco_jobs.errors import PostingInputError
+
+    with pytest.raises(PostingInputError, match=f"{scheme} links are not read") as info:
+        read_posting(link)
+    assert info.value.reason == "unsupported" and str(info.value).startswith(link)
+    # a posting that merely mentions a link is still text
+    assert read_posting(f"Chief Customer Officer\nSee {link} for details.").lines

@@ -7,6 +7,7 @@ Links (``http://``, ``https://``) are fetched by :mod:`cco_jobs.ingest.fetch`.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass, field
@@ -45,6 +46,10 @@ class RawInput:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
+#: A link in another scheme than http(s), one line with no spaces: "ftp://host/job.html".
+_OTHER_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]{1,15})://\S+$")
+
+
 def load(source: Source, max_bytes: int) -> RawInput:
     """Read ``source`` (see :func:`cco_jobs.ingest.read_posting`) up to ``max_bytes``."""
     if isinstance(source, os.PathLike):
@@ -57,6 +62,10 @@ def load(source: Source, max_bytes: int) -> RawInput:
 
             if is_url(source):
                 return fetch_url(source, max_bytes)
+        scheme = _OTHER_SCHEME.match(source)
+        if scheme and not os.path.exists(source):  # "ftp://...", "file://...": say so, not "no such file"
+            raise PostingInputError(source, "unsupported",
+                                    f"{scheme.group(1)} links are not read (only http:// and https://)")
         if looks_like_path(source):
             return _read_path(_expand(source), max_bytes)
         _check_size("<string>", len(source.encode("utf-8", "surrogatepass")), max_bytes)
