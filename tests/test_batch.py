@@ -242,9 +242,39 @@ def test_sigterm_ends_a_cli_batch_as_ctrl_c_does(tmp_path):
     assert proc.returncode == EXIT_INTERRUPTED, err
     assert "interrupted" in err and "--resume" in err and "Traceback" not in err
     done = pd.read_parquet(out).id.tolist()
-    assert 0 < len(done) < 3000 and done == [f"r{i}" for i in range(len(done))]
+    # the rows committed before the signal (none, if it came mid-way through the first
+    # part), in input order; resume scores the rest
+    assert len(done) < 3000 and done == [f"r{i}" for i in range(len(done))]
     summary = run_batch([str(src)], out, jobs=1, resume=True, progress=False)
     assert summary.skipped == len(done) and pd.read_parquet(out).id.nunique() == 3000
+
+
+def test_a_signal_while_a_chunk_is_written_waits_for_the_chunk(tmp_path, monkeypatch):
+    """Ctrl-C between writing a chunk's lines and its postings: the chunk is written
+    whole, once, and then the run stops."""
+    import os
+    import signal
+
+    src = _write_jsonl(tmp_path / "in.jsonl", [{"id": f"r{i}", "text": CCO} for i in range(8)])
+    real = Output.add
+    calls = []
+
+    def add_then_signal(self, chunk):
+        calls.append(1)
+        if len(calls) == 2:
+            self.lines.write(chunk.lines, self.index)
+            os.kill(os.getpid(), signal.SIGINT)  # arrives between the two tables
+            self.postings.write(chunk.postings, self.index)
+            self._pending += chunk.rows
+            return
+        real(self, chunk)
+
+    monkeypatch.setattr(Output, "add", add_then_signal)
+    out, lines = tmp_path / "out.parquet", tmp_path / "lines.parquet"
+    summary = run_batch([str(src)], out, lines=lines, jobs=1, chunk_size=2, progress=False)
+    assert summary.interrupted and summary.scored == 4
+    assert pd.read_parquet(out).id.tolist() == ["r0", "r1", "r2", "r3"]  # each once
+    assert sorted(set(pd.read_parquet(lines).id)) == ["r0", "r1", "r2", "r3"]
 
 
 def test_sigterm_is_only_mapped_while_the_batch_runs():

@@ -224,6 +224,31 @@ class ChunkScorer:
         self.close(now=exc_type is not None)
 
 
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while a chunk is written, and deliver them after.
+
+    ``KeyboardInterrupt`` between writing a part's rows and clearing its buffer would
+    write them twice, and one between two tables would leave a posting without its lines;
+    so a signal that arrives meanwhile is only noted, then raised again once the chunk is
+    whole, to whatever handler was there before (the default, or the CLI's). Outside the
+    main thread, where signals cannot be caught, nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    kinds = (signal.SIGINT, signal.SIGTERM)
+    previous = {kind: signal.signal(kind, lambda signum, frame: held.append(signum)) for kind in kinds}
+    try:
+        yield
+    finally:
+        for kind, handler in previous.items():
+            signal.signal(kind, signal.SIG_DFL if handler is None else handler)
+        for signum in dict.fromkeys(held):
+            signal.raise_signal(signum)
+
+
 def chunked(records: Iterable[InputRecord], size: int) -> Iterator[list[InputRecord]]:
     """Lists of ``size`` records (the last one shorter)."""
     it = iter(records)
@@ -270,9 +295,10 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *,
             for chunk in scorer.map(chunked(records, chunk_size)):
                 if strict and chunk.failed:
                     _keep_through_first_error(chunk)
-                out.add(chunk)
-                summary.scored += chunk.scored
-                summary.failed += chunk.failed
+                with signals_held():  # a chunk is written and counted whole, or not at all
+                    out.add(chunk)
+                    summary.scored += chunk.scored
+                    summary.failed += chunk.failed
                 summary.first_error = summary.first_error or chunk.first_error
                 bar.update(chunk.rows, summary.failed)
                 if strict and chunk.failed:
