@@ -22,14 +22,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from ..commitment.signals import out_of_field
 from ..errors import ModelError
 from .context import context_features
-from .linear import column_sums, norm as _norm, softmax as _softmax
 from .cue_words import CueWords, cues_per_line
 from .cues import CUES_KEY
-from ..commitment.signals import out_of_field
 from .doc import LINES_KEY, TITLE_KEY, line_bounds, span_labels
 from .features import IndexedFeaturizer, TokenInfo, line_features
+from .linear import column_sums, norm as _norm, softmax as _softmax
 
 LABELS_KEY = "line_labels"
 #: Formats of the saved component: 1, one pass; 2, two passes (document context). A model

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
+from itertools import groupby
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
@@ -233,24 +234,21 @@ def with_context(examples: LineExamples, config: LinearConfig = LinearConfig()) 
     added, read from out-of-fold first-pass probabilities: the second pass learns from a
     first pass that has not seen the posting, as at run time."""
     from ..pipeline.context import context_features
+    from ..pipeline.linear import softmax
 
     logits = out_of_fold_logits(examples, config)
     if logits is None:  # too few postings to hold any out: the context says nothing
         return examples
-    logits -= logits.max(axis=1, keepdims=True)
-    probs = np.exp(logits)
-    probs /= probs.sum(axis=1, keepdims=True)
+    probs = softmax(logits)
     features: list[list[str]] = []
-    start = 0
-    while start < len(examples.groups):
-        end = start
-        while end < len(examples.groups) and examples.groups[end] == examples.groups[start]:
-            end += 1
+    # a posting's lines follow each other (featurize reads postings one by one)
+    for _, posting in groupby(range(len(examples.groups)), key=examples.groups.__getitem__):
+        rows = list(posting)
+        start, end = rows[0], rows[-1] + 1
         is_heading, chrome, headings = zip(*examples.layouts[start:end])
         extra = context_features(probs[start:end], LABELS, is_heading=is_heading, chrome=chrome,
                                  headings=headings)
         features.extend(list(f) + e for f, e in zip(examples.features[start:end], extra))
-        start = end
     return replace(examples, features=features)
 
 
