@@ -180,3 +180,6 @@ def test_a_link_in_another_scheme_gets_one_line_naming_it(runner):
     assert result.exit_code == EXIT_INPUT
     assert result.output.strip().splitlines() == [
         "cco-jobs: error: ftp://example.org/jobs/cco.html: ftp links are not read (only http:// and https://)"]
+    # an argument that is no link alone is a path, never analysed as posting text
+    result = runner.invoke(cli, ["analyse", "notes://a b"])
+    assert result.exit_code == EXIT_INPUT and "no such file" in result.output

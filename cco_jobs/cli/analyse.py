@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import click
@@ -46,11 +45,12 @@ def analyse_command(source: str, fmt: str, output: str, audience: str, input_for
       cat draft.txt | cco-jobs analyse - --audience recruiter --fail-under 60
     """
     from ..analysis import analyse, load_pipeline
+    from ..ingest.sources import link_scheme
 
     nlp = load_pipeline(model_path)
     # On the command line the argument is always a path, "-" or a URL: never the posting
     # text itself, so a mistyped path is reported as missing rather than analysed.
-    is_link = re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", source) is not None  # http(s), or refused by name
+    is_link = source.lower().startswith(("http://", "https://")) or link_scheme(source) is not None
     src = source if source == "-" or is_link else Path(source)
     report = analyse(src, nlp=nlp, format=input_format, max_bytes=max_bytes)
     with click.open_file(output, "w", encoding="utf-8") as out:

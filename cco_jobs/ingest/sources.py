@@ -46,8 +46,14 @@ class RawInput:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-#: A link in another scheme than http(s), one line with no spaces: "ftp://host/job.html".
-_OTHER_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]{1,15})://\S+$")
+#: A link, one line with no spaces: "ftp://host/job.html".
+_LINK = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]{1,15})://\S+$")
+
+
+def link_scheme(text: str) -> str | None:
+    """The scheme of ``text`` when it is a link alone ("ftp" for "ftp://host/job.html"), else ``None``."""
+    match = _LINK.match(text)
+    return match.group(1) if match else None
 
 
 def load(source: Source, max_bytes: int) -> RawInput:
@@ -62,10 +68,11 @@ def load(source: Source, max_bytes: int) -> RawInput:
 
             if is_url(source):
                 return fetch_url(source, max_bytes)
-        scheme = _OTHER_SCHEME.match(source)
-        if scheme and not os.path.exists(source):  # "ftp://...", "file://...": say so, not "no such file"
+        scheme = link_scheme(source)
+        if scheme and scheme.lower() not in ("http", "https") and not os.path.exists(source):
+            # "ftp://...", "file://...": say so, not "no such file"
             raise PostingInputError(source, "unsupported",
-                                    f"{scheme.group(1)} links are not read (only http:// and https://)")
+                                    f"{scheme} links are not read (only http:// and https://)")
         if looks_like_path(source):
             return _read_path(_expand(source), max_bytes)
         _check_size("<string>", len(source.encode("utf-8", "surrogatepass")), max_bytes)
