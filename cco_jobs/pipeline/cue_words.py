@@ -29,35 +29,30 @@ class CueWords:
     cues_key: str
     _evidence_columns: np.ndarray
 
-    def _token_table(self, tokens: Sequence[TokenInfo]) -> np.ndarray:
-        """Per token, the vocabulary index of its word, stem and next-word-pair features
-        (-1 where unknown): shape (len(tokens), 3)."""
-        pairs = [c if type(c) is int else -1
-                 for c in self.featurizer.pair_columns([info.norm for info in tokens])]
-        table = np.empty((len(tokens), 3), dtype=np.int64)
-        table[:, 0] = [info.word_column for info in tokens]
-        table[:, 1] = [info.prefix_column for info in tokens]
-        table[:-1, 2] = pairs
-        table[-1:, 2] = -1
-        return table
-
     def _doc_evidence(self, doc: Doc, tokens: Sequence[TokenInfo],
                       bounds: Sequence[tuple[int, int]]) -> "_Evidence":
-        """Evidence of every token of ``doc`` for every label, computed once per doc: the
-        centred weights of its word and stem features, plus half the weight of each word
-        pair it is part of inside its line (a pair's weight is shared by its two words)."""
-        table = self._token_table(tokens)
-        columns = self._evidence_columns  # (labels, features + 1): index -1 reads a 0
-        pairs = columns[:, table[:, 2]] / 2
-        # no pair across a line's edge: the pair a line's last token starts, nor the one
-        # that ends at its first token (set_annotations passes every line, but a caller
-        # asking about one span passes just that one)
-        edges = [end - 1 for _, end in bounds] + [start - 1 for start, _ in bounds if start > 0]
-        pairs[:, edges] = 0.0
-        evidence = columns[:, table[:, 0]] + columns[:, table[:, 1]]
-        evidence[:, :-1] += pairs[:, :-1]
-        evidence[:, 1:] += pairs[:, :-1]
-        return _Evidence(evidence, evidence.tolist(), tokens, doc.to_array(IDX).tolist())
+        """Evidence for every label of the tokens of the lines given by ``bounds``: the
+        centred weights of each token's word and stem features, plus half the weight of
+        each word pair it is part of inside its line (a pair's weight is shared by its
+        two words). Tokens outside those lines read 0; set_annotations passes only the
+        lines that get cue words, which is about half the posting (issue 5)."""
+        n = len(tokens)
+        word = np.full(n, -1, dtype=np.int64)    # vocabulary index of each feature, -1 unknown
+        prefix = np.full(n, -1, dtype=np.int64)  # (index -1 reads the zero column)
+        pair = np.full(n, -1, dtype=np.int64)    # the pair a token starts; none at a line's end
+        pair_columns = self.featurizer.pair_columns
+        for start, end in bounds:
+            infos = tokens[start:end]
+            word[start:end] = [info.word_column for info in infos]
+            prefix[start:end] = [info.prefix_column for info in infos]
+            pair[start:end - 1] = [c if type(c) is int else -1
+                                   for c in pair_columns([info.norm for info in infos])]
+        columns = self._evidence_columns  # (labels, features + 1)
+        halves = columns[:, pair] / 2
+        evidence = columns[:, word] + columns[:, prefix]
+        evidence[:, :-1] += halves[:, :-1]
+        evidence[:, 1:] += halves[:, :-1]
+        return _Evidence(evidence, tokens, doc.to_array(IDX).tolist())
 
     def token_evidence(self, span: Span, label: str) -> np.ndarray:
         """Evidence of each token of ``span`` for ``label`` (centred weights of its features).
@@ -87,7 +82,7 @@ class CueWords:
         tokens = evidence.tokens
         for lab in filter(None, (label, second)):
             k = self.labels.index(lab)
-            line = evidence.lists[k][start:end]
+            line = evidence.array[k, start:end].tolist()
             for cue_start, cue_end, cue_label in cues:
                 if cue_label == lab:
                     weight = float(evidence.array[k, cue_start:cue_end].sum())
@@ -117,7 +112,6 @@ class _Evidence(NamedTuple):
     """A doc's token evidence by label (see :meth:`LineClassifier._doc_evidence`)."""
 
     array: np.ndarray  # (labels, tokens)
-    lists: list[list[float]]  # the same, as Python floats
     tokens: Sequence[TokenInfo]
     idx: list[int]  # character offset of each token
 

@@ -357,8 +357,7 @@ class LineClassifier(CueWords):
             best = order[:, 0].tolist() if len(doc_probs) else []
             runner = order[:, 1].tolist() if len(doc_probs) else []
             rows = doc_probs.tolist()
-            evidence = None
-            spans, names, scores, seconds, cues, uncertain = [], [], [], [], [], []
+            spans, names, scores, seconds, uncertain = [], [], [], [], []
             for i, (start, end) in enumerate(view.bounds):
                 p = rows[i]
                 label = labels[best[i]]
@@ -371,12 +370,14 @@ class LineClassifier(CueWords):
                 scores.append(p[best[i]])
                 uncertain.append(p[best[i]] < self.threshold)
                 seconds.append(second)
-                if label == "context":  # what a context line is needs no highlighting
-                    cues.append([])
-                    continue
-                if evidence is None:
-                    evidence = self._doc_evidence(doc, view.tokens, view.bounds)
-                cues.append(self._cue_offsets(start, end, label, second, view.cues[i], evidence))
+            # cue words for the other lines: what a context line is needs no highlighting
+            cued = [i for i, label in enumerate(names) if label != "context"]
+            cues: list[list[tuple[int, int, str]]] = [[] for _ in names]
+            if cued:
+                evidence = self._doc_evidence(doc, view.tokens, [view.bounds[i] for i in cued])
+                for i in cued:
+                    start, end = view.bounds[i]
+                    cues[i] = self._cue_offsets(start, end, names[i], seconds[i], view.cues[i], evidence)
             doc.spans[self.labels_key] = spans
             doc.spans[self.labels_key].attrs.update(
                 labels=names, scores=scores, probs=rows, second=seconds, cues=cues,
