@@ -10,10 +10,7 @@ for them changes.
 from __future__ import annotations
 
 import os
-import socket
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,47 +37,30 @@ What you bring
 """
 
 
-def _serve(nlp):
-    import uvicorn
-
-    from cco_jobs.web import create_app
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(nlp), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}/"
-
-
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
     from cco_jobs import analyse
     from cco_jobs.analysis import load_pipeline
     from cco_jobs.render.html import render_html
+    from cco_jobs.web import serve_in_background
 
     with tempfile.TemporaryDirectory() as tmp:
         report_page = Path(tmp) / "report.html"
         os.chdir(ROOT)  # the report names its source as the README's command does
         report_page.write_text(render_html(analyse(str(EXAMPLE.relative_to(ROOT)))), encoding="utf-8")
-        server, url = _serve(load_pipeline())
-        with sync_playwright() as pw:
+        with serve_in_background(load_pipeline()) as url, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 1500})
             page.goto(report_page.as_uri())
             page.screenshot(path=str(ROOT / "docs" / "html-report.png"))
             page = browser.new_page(viewport={"width": 1440, "height": 1250})
-            page.goto(url)
+            page.goto(url + "/")
             page.locator("#draft").fill(DRAFT)
             page.locator("#status", has_text="score").wait_for()
             page.wait_for_timeout(500)
             page.screenshot(path=str(ROOT / "docs" / "web-page.png"))
             browser.close()
-        server.should_exit = True
     print("wrote docs/html-report.png and docs/web-page.png")
 
 

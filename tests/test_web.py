@@ -242,3 +242,17 @@ def test_serve_runs_uvicorn_quietly_and_guards_the_host_on_loopback(shipped_nlp,
     assert TestClient(open_app).get("/").status_code == 200
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+
+
+def test_serve_in_background_answers_on_a_free_port_until_the_block_ends(shipped_nlp):
+    from urllib.error import URLError
+    from urllib.request import urlopen
+
+    from cco_jobs.web import serve_in_background
+
+    with serve_in_background(shipped_nlp, max_bytes=LIMIT) as url:
+        assert url.startswith("http://127.0.0.1:")
+        with urlopen(url + "/", timeout=10) as res:
+            assert res.status == 200 and f'data-max-bytes="{LIMIT}"' in res.read().decode()
+    with pytest.raises(URLError):
+        urlopen(url + "/", timeout=2)

@@ -1,14 +1,12 @@
 """The draft checker end to end in a real headless Chromium (Playwright, the system browser).
 
-The server runs in a thread on a free 127.0.0.1 port. Screenshots go to ``test-output/``
-(git-ignored). Chromium comes from ``.ci/install-browser.sh``; without it the test skips.
+The server runs in a thread on a free 127.0.0.1 port (``cco_jobs.web.serve_in_background``).
+Screenshots go to ``test-output/`` (git-ignored). Chromium comes from ``.ci/install-browser.sh``;
+without it the test skips.
 """
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -41,32 +39,12 @@ Responsibilities:
 EXTRA = "- Reduce cost per contact by moving customers to self-service.\n"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(shipped_nlp):
-    import uvicorn
+    from cco_jobs.web import serve_in_background
 
-    from cco_jobs.web import create_app
-
-    port = free_port()
-    config = uvicorn.Config(create_app(shipped_nlp, max_bytes=LIMIT), host="127.0.0.1", port=port,
-                            log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the draft checker did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_background(shipped_nlp, max_bytes=LIMIT) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..folding import fold
 from ..report import REQUIREMENT_LABELS, TACTICAL_LABELS, Evidence
-from .wording import (CLAUSE_BREAKS, WINDOW, LineWords, count_start, customer_measure, done_by_the_holder, fold,
+from .wording import (CLAUSE_BREAKS, WINDOW, LineWords, count_start, customer_measure, done_by_the_holder,
                       names_the_roles_team, reports_as_a_noun)
 
 # --- level, read from the title (001: "a true C-level title, peer of COO/CIO") -------------

@@ -13,9 +13,9 @@ it from its start for every match made that line cost its length squared.
 """
 from __future__ import annotations
 
-import unicodedata
-
 from spacy.tokens import Span
+
+from ..folding import fold
 
 #: Words that end a clause when reading back from a match.
 CLAUSE_BREAKS = {":", ";", ",", ".", "and", "but", "while", "whereas"}
@@ -23,14 +23,6 @@ CLAUSE_BREAKS = {":", ";", ",", ".", "and", "but", "while", "whereas"}
 WINDOW = 30
 _SENTENCE_ENDS = frozenset({".", ";", "!", "?"})
 _ABBREVIATIONS = frozenset({"approx", "c", "ca", "circa", "e.g", "i.e", "incl", "est"})
-
-
-def fold(text: str) -> str:
-    """``text`` without accents and with straight apostrophes: "l’expérience" -> "l'experience"."""
-    if text.isascii():  # nearly every English word: nothing to fold
-        return text
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 class LineWords:

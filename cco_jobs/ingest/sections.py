@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from functools import lru_cache
+
+from ..folding import fold
 
 # Real heading wordings, English and French, grouped by section. Keep them lower-case,
 # without accents or punctuation: see _norm.
@@ -128,8 +129,8 @@ MIN_FUZZY_CHARS = 10  # shorter words are too close to each other ("candidate", 
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold().replace("&", " and "))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    # fold() also straightens curly apostrophes, which _NON_WORD then makes spaces like any other
+    text = fold(text.casefold().replace("&", " and "))
     text = _NUMBERING.sub(" ", text)  # "1. Responsibilities", "Similar jobs (3)"
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import CcoJobsError
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from spacy.language import Language
     from starlette.applications import Starlette
 
@@ -27,7 +29,7 @@ EXTRA_HINT = "pip install 'cco-jobs[web]'"
 #: Host names that reach this machine only (the ``Host`` headers the app accepts on loopback).
 LOOPBACK_NAMES = ("127.0.0.1", "localhost")
 
-__all__ = ["DEFAULT_MAX_BYTES", "WebExtraMissing", "create_app", "is_loopback", "serve"]
+__all__ = ["DEFAULT_MAX_BYTES", "WebExtraMissing", "create_app", "is_loopback", "serve", "serve_in_background"]
 
 
 class WebExtraMissing(CcoJobsError, ImportError):
@@ -69,3 +71,22 @@ def serve(nlp: Language | None = None, *, host: str = "127.0.0.1", port: int = 8
     from .app import run
 
     run(nlp, host=host, port=port, max_bytes=max_bytes, **uvicorn_options)
+
+
+def serve_in_background(nlp: Language | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                        startup_timeout: float = 20.0) -> AbstractContextManager[str]:
+    """Run the draft checker on a free 127.0.0.1 port in a background thread, for a ``with`` block.
+
+    The block gets the server's address (``http://127.0.0.1:<port>``, no trailing slash)
+    once the server accepts connections; leaving the block stops the server. For tests
+    and scripts that drive the page in a browser::
+
+        with serve_in_background(nlp) as url:
+            page.goto(url + "/")
+
+    Raises ``RuntimeError`` when the server has not started within ``startup_timeout`` seconds.
+    """
+    require_web()
+    from .app import run_in_background
+
+    return run_in_background(nlp, max_bytes=max_bytes, startup_timeout=startup_timeout)

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import json
 import secrets
+import socket
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -219,3 +223,28 @@ def run(nlp: Language | None = None, *, host: str = "127.0.0.1", port: int = 800
     app = build_app(nlp, max_bytes=max_bytes, allowed_hosts=allowed)
     options = {"server_header": False, "access_log": False, **uvicorn_options}
     uvicorn.run(app, host=host, port=port, **options)
+
+
+@contextmanager
+def run_in_background(nlp: Language | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                      startup_timeout: float = 20.0) -> Iterator[str]:
+    """Serve the app in a thread on a free loopback port (see :func:`cco_jobs.web.serve_in_background`)."""
+    import uvicorn
+
+    app = build_app(nlp, max_bytes=max_bytes)
+    with socket.socket() as sock:  # bound here and handed to uvicorn, so no one can take the port in between
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        try:
+            deadline = time.monotonic() + startup_timeout
+            while not server.started:
+                if time.monotonic() > deadline or not thread.is_alive():
+                    raise RuntimeError(f"the draft checker did not start within {startup_timeout:g} s")
+                time.sleep(0.05)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)

@@ -1,0 +1,275 @@
+"""Find the hiring company's name where a posting gives it without a "Company:" line.
+
+:func:`.titles.find_title_and_company` asks these rules after the explicit sources.
+:func:`company_from_page` takes the page's branding when the body agrees with it (a job
+board brands its pages with its own name), else the site name or a careers-site title,
+else the line under the title (:func:`company_under_title`), an "About <Name>" heading
+or the name the body's sentences open with. :func:`fuller_name` gives a short name in
+the full form a header line has ("Cobaltline Broadband Ltd" for "Cobaltline").
+"""
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, heading_text
+from .sections import section_key
+from .title_words import (
+    CITY_STATE,
+    ENGAGEMENT,
+    FUNCTION_WORDS,
+    NOT_COMPANIES,
+    SEARCH_BLOCKS,
+    SENTENCE_WORDS,
+    TITLE_SEPARATORS,
+    WORK_MODE,
+    looks_like_title,
+)
+
+_CAREERS = re.compile(
+    r"^(?:careers at|jobs at|work at|join)\s+(.+)$|^(.+?)\s+(?:careers|jobs|career site|recrutement)$", re.I
+)
+_ABOUT = re.compile(r"^(?:about|à propos de|a propos de)\s+(.+)$", re.I)
+# A name of capitalised words (and "&", "of", "and", "for" inside it) that a sentence
+# starts with, followed by what sentences say of an employer, or a logo's alt text.
+_NAME_LEADS = re.compile(
+    r"^([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|for)){0,5}?)"
+    r"(?:\s+(?:is|are|was|has|have|helps|builds|makes|provides|serves|operates|runs|offers|automates"
+    r"|designs|develops|delivers|exists|believes|employs)\b(?!\s+(?:looking|seeking|hiring|recruiting))"
+    r"|\s+logo$)"
+)
+# Sentence openings that are not names: "We are", "This role is", "Our team has".
+_NOT_NAME_STARTS = frozenset(
+    "A An I We Our Us You Your This That These Those The It Its They Their He She There Here What "
+    "Who When Where Why How As In At On If For Every Each All Most Some Any Success Experience "
+    "Selection Applications Candidates Salary Pay Compensation Benefits Travel Hours Employment "
+    "Relocation Training Onboarding Interviews Shortlisting".split()
+)
+# What may follow a company's name at the start of a line: "Lumenrow · Denver, CO", "Acme — Full-time".
+_AFTER_NAME = re.compile(r"\s*(?:$|[·•|–—,(]|-\s)")
+# A name opening a sentence of the body: "Tasklane connects homeowners...".
+_LEADING_NAME = re.compile(r"^([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&)){0,4})\s+[a-z]")
+# Words that name a function or a page, never part of a company's name: "Acme Customer
+# Experience" is Acme's customer experience team, "Acme Careers" its careers site.
+_ROLE_WORDS = re.compile(
+    r"\b(?:customers?|clients?|experience|success|support|service|operations|ops|careers?|jobs?|teams?|hiring)\b",
+    re.I,
+)
+
+
+def _title_pieces(meta: dict[str, str]) -> list[str]:
+    """The parts of the page's ``<title>``: "Chief Customer Officer - Lumenrow | HireHarbor Jobs"."""
+    return [p.strip() for p in TITLE_SEPARATORS.split(meta.get("html_title", "")) if p.strip()]
+
+
+def _careers_name(piece: str) -> str | None:
+    """The name in a careers-site title part ("Acme Careers", "Jobs at Acme"), or ``None``."""
+    match = _CAREERS.match(piece)
+    return (match.group(1) or match.group(2)).strip() if match else None
+
+
+def about_names(blocks: list[Block]) -> list[str]:
+    """The names of the "About <Name>" headings, in order."""
+    return [m.group(1).strip() for b in blocks if b.is_heading and not b.chrome
+            and (m := _ABOUT.match(heading_text(b.text)))]
+
+
+def _corroborated_company(blocks: list[Block], meta: dict[str, str]) -> str | None:
+    """The name the page's branding and its body agree on.
+
+    A job board brands its pages with its own name (``og:site_name``, "HireHarbor Jobs" in
+    the ``<title>``) while the body names the employer ("About Lumenrow", a line starting
+    "Lumenrow · Denver, CO"). Each name scores 1 for each branding source that gives it
+    and 2 for each place in the body; the best name with 3 or more wins (an employer's
+    own page scores its name from both), else the caller falls back to the branding.
+    """
+    branding = [meta.get("og:site_name"), meta.get("application_name")]
+    branding += [_careers_name(piece) or piece for piece in _title_pieces(meta)]
+    early = [heading_text(b.text) for b in blocks[:SEARCH_BLOCKS] if not b.chrome]
+    abouts = about_names(blocks)
+    scores: dict[str, int] = {}
+    for name in filter(None, branding + abouts):
+        if (name in scores or not name[:1].isupper() or len(name.split()) > 6 or looks_like_title(name)
+                or NOT_COMPANIES.search(name)):
+            continue
+        starts_a_line = any(text.startswith(name) and _AFTER_NAME.match(text, len(name)) for text in early)
+        scores[name] = branding.count(name) + 2 * abouts.count(name) + 2 * starts_a_line
+    best = max(scores, key=scores.__getitem__, default=None)  # the first of equals
+    return best if best is not None and scores[best] >= 3 else None
+
+
+def company_from_page(blocks: list[Block], meta: dict[str, str], under_title: str | None = None) -> str | None:
+    """The employer the page names: its branding (:func:`_corroborated_company`, the site
+    name, a careers-site title), else the name on the line under the title
+    (:func:`company_under_title`), else an "About <Name>" heading or the name the
+    body's sentences open with. Those two stand over the line under the title when they
+    are its name without the legal form ("Fibrefly" for "Fibrefly Ltd")."""
+    corroborated = _corroborated_company(blocks, meta)
+    if corroborated:
+        return corroborated
+    site = meta.get("og:site_name") or meta.get("application_name")
+    if site and not NOT_COMPANIES.search(site):
+        return site
+    for piece in _title_pieces(meta):
+        name = _careers_name(piece)
+        if name and not NOT_COMPANIES.search(name):
+            return name
+    about = next((name for name in about_names(blocks) if name[:1].isupper() and len(name.split()) <= 6
+                  and not NOT_COMPANIES.search(name)), None)
+    named = _company_named_in_text(blocks)
+    if named and (about is None or named.startswith(about)):
+        about = named  # "About Marrowell" over "Marrowell Health is a virtual care company"
+    if under_title and (about is None or _bare_name(about) != _bare_name(under_title)):
+        return under_title
+    return about
+
+
+def _company_named_in_text(blocks: list[Block]) -> str | None:
+    """The name the posting's own sentences give the employer: "Quaystone automates
+    accounts payable...", "Brightvale Lending is a digital lender...", "Finchpoint
+    Payments is an Equal Opportunity Employer", "Slatehouse Learning logo"; the name most
+    sentences give (the first of equals), or ``None``. (An agency advertising for a
+    client names itself this way; so does the agency's own page.)"""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.is_heading or block.is_bullet:
+            continue
+        match = _NAME_LEADS.match(block.text)
+        name = match.group(1) if match else ""
+        if len(name) > 1 and name.split()[0] not in _NOT_NAME_STARTS and not NOT_COMPANIES.search(name):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__, default=None)
+
+
+def leading_names(blocks: list[Block]) -> frozenset[str]:
+    """Capitalised names that open a sentence of the body: "Tasklane connects homeowners..."."""
+    found = set()
+    for block in blocks[:SEARCH_BLOCKS * 2]:
+        if block.chrome or block.is_heading:
+            continue
+        match = _LEADING_NAME.match(block.text)
+        if match and match.group(1).split()[0] not in _NOT_NAME_STARTS and not FUNCTION_WORDS.search(match.group(1)):
+            found.add(match.group(1))
+    return frozenset(found)
+
+
+def names_company(text: str, companies: list[str]) -> bool:
+    """Whether ``text`` is one of ``companies``, a legal form aside ("Care UK Ltd" for
+    "Care UK"), or a fuller form of one that adds to the name, not a function
+    ("Quillfeather Analytics" for "Quillfeather"; not "Care" for "Care UK", nor "Acme
+    Customer Experience" for "Acme")."""
+    text = _bare_name(text)
+    return bool(text) and any(
+        text == name or (text.startswith(name + " ") and not _ROLE_WORDS.search(text[len(name):]))
+        for name in map(_bare_name, companies) if len(name) > 1
+    )
+
+
+def _bare_name(name: str) -> str:
+    """A company name folded and without its legal form: "care uk" for "Care UK Ltd."."""
+    words = name.casefold().split()
+    while len(words) > 1 and words[-1].strip(".,") in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+# Header lines give a company's name in full: "Tidewell Pharmacy · Leeds, UK · On-site".
+_NAME_END = re.compile(r"\s+[·•|–—-]\s+|\s*[,(]")
+_NAME_PREFIXES = frozenset({"the", "la", "le", "les", "l'", "l’", "groupe", "group", "coopérative", "cooperative",
+                            "banque", "caisse", "société", "societe", "maison"})
+_NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "et", "und", "y"})
+_FRENCH_OF = frozenset({"de", "des", "du", "d'", "d’"})
+# "Fibrefly Ltd" says no more than "Fibrefly": the short name stands.
+_LEGAL_FORMS = frozenset({"ltd", "limited", "inc", "llc", "llp", "plc", "gmbh", "ag", "sa", "sas", "bv", "b.v",
+                          "nv", "pte", "pty", "co", "corp", "corporation"})
+_GLUED = re.compile(r"[a-z.][.][A-Z][a-z]")  # "Pte. Ltd.Singapore": a scrape's lost line break
+MAX_HEADER_WORDS = 12
+
+
+def fuller_name(company: str, early: list[Block]) -> str:
+    """The full name a header line gives ``company`` ("Cobaltline Broadband Ltd" for
+    "Cobaltline"), or ``company``.
+
+    The body's sentences shorten the name ("Cobaltline brings fibre broadband..."), the
+    lines above the first section give it in full. A header line counts when it is
+    short and starts with a name (capitalised words, "of", "&", French "de ...") whose
+    first words are ``company``, perhaps after "The", "Groupe", "Coopérative".
+    """
+    short = company.casefold().split()
+    for block in early:
+        text = heading_text(block.text)
+        if block.is_heading and section_key(text) != "other":
+            break  # the header lines end where the first section starts
+        if block.is_bullet or block.verbatim or len(text.split()) > MAX_HEADER_WORDS or text.endswith("."):
+            continue
+        name = _NAME_END.split(text, maxsplit=1)[0].strip()
+        words = name.split()
+        folded = [w.casefold() for w in words]
+        at = 1 if folded[:1] and folded[0] in _NAME_PREFIXES else 0
+        added = folded[at + len(short):]
+        if (len(short) < len(words) <= 6 and folded[at:at + len(short)] == short and _is_name(words)
+                and not all(word.strip(".,") in _LEGAL_FORMS for word in added)
+                and not any(_ROLE_WORDS.fullmatch(word) for word in added)
+                and not looks_like_title(name) and ":" not in name and not NOT_COMPANIES.search(name)
+                and _careers_name(name) is None and not _GLUED.search(name)):
+            return name
+    return company
+
+
+def _is_name(words: list[str]) -> bool:
+    """Capitalised words, with "of", "&"... inside; French names go lower case after "de"."""
+    if not words[0][:1].isupper():
+        return False
+    for word in words[1:]:
+        if word.casefold() in _FRENCH_OF:
+            return True
+        if not (word[:1].isupper() or word[:1].isdigit() or word.casefold() in _NAME_CONNECTORS):
+            return False
+    return True
+
+
+# A line under the title that names no employer: "Denver, CO", "Full-time", "Apply Now".
+_NOT_NAME_WORDS = re.compile(
+    r"^(?:full[- ]time|part[- ]time|permanent|temporary|contract|freelance|internship|apply|now|save|share|back"
+    r"|posted|new|urgent|locations?|overview|summary|details|description|united|kingdom|states|america|usa|uk"
+    r"|us|emea|apac|greater|san|santa|los|las|hong|kong|tel|aviv|january|february|march|april|may|june|july|august|september|october|november|december)$",
+    re.I,
+)
+
+
+def company_under_title(early: list[Block], title: str | None) -> str | None:
+    """The organisation a short line directly under the title names ("Chief Customer
+    Officer" then "Quickdial Telecom Services"), or ``None``.
+
+    The line must come before the first section and read as a name alone: two to six
+    capitalised words, perhaps a legal form ("Quickdial Telecom Ltd", "Bramblecourt
+    Stores, Inc."). A place, a work mode, a date, a salary, a reference, a department
+    ("Customer Operations") or a tagline is not one; nor is one word alone, which may as
+    well be a city ("London") as a name.
+    """
+    if not title:
+        return None
+    for i, block in enumerate(early[:-1]):
+        text = heading_text(block.text)
+        if text.casefold() == title.casefold():
+            break
+        if block.is_heading and section_key(text) != "other":
+            return None  # the title line comes after the first section: not a header
+    else:
+        return None
+    line = early[i + 1]
+    text = heading_text(line.text).strip()
+    name, _, legal = text.partition(", ")  # "Bramblecourt Stores, Inc."
+    if legal and (legal.casefold().strip(".") not in _LEGAL_FORMS or CITY_STATE.match(text)):  # "Denver, CO"
+        return None
+    words = [word.strip("()") for word in name.split()]
+    if (line.is_bullet or line.verbatim or not 1 < len(words) <= 6 or not all(words)
+            or (line.is_heading and section_key(text) != "other")
+            or re.search(r"[\d:;!?£$€|·•–—/]|\s-\s", text)
+            or (text.endswith(".") and text.split()[-1].casefold().strip(".,") not in _LEGAL_FORMS)
+            or not _is_name(words) or looks_like_title(text) or SENTENCE_WORDS.search(text)
+            or _ROLE_WORDS.search(text) or NOT_COMPANIES.search(text) or _careers_name(text)
+            or any(WORK_MODE.match(word) or ENGAGEMENT.fullmatch(word) or _NOT_NAME_WORDS.match(word)
+                   for word in words)
+            or all(FUNCTION_WORDS.fullmatch(word) or word.casefold() in _NAME_CONNECTORS for word in words)):
+        return None
+    return text
