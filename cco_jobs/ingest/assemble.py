@@ -7,6 +7,7 @@ import re
 from ..errors import PostingInputError
 from ..posting import Line, Posting
 from .blocks import Block, has_words, heading_text, looks_like_heading
+from .chrome import is_chrome_line
 from .sections import names_terms, section_key
 from .split import split_blocks
 from .titles import find_title_and_company
@@ -31,6 +32,11 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
     or more letters (so "1234", "----", "!!!" or "OK" alone are rejected).
     """
     blocks = split_blocks(blocks)
+    for block in blocks:
+        # "Apply now", "Sign in", a cookie notice: in pasted text too (a heading by markup,
+        # such as "Similar jobs", stays one: it starts the section of what follows)
+        if not (block.chrome or block.verbatim or block.is_heading) and is_chrome_line(block.text):
+            block.chrome = True
     for i, block in enumerate(blocks):
         before_list = i + 1 < len(blocks) and blocks[i + 1].is_bullet
         if not block.is_heading and not block.chrome and looks_like_heading(block, before_list=before_list):

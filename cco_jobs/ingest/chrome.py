@@ -10,7 +10,13 @@ Chrome is marked, never dropped: a reader may still want "Posted 3 days ago". Th
   banner, breadcrumb, menu, navbar, share, social, footer, sidebar or similar jobs;
 * when the page has a container that holds at least half its text (``<main>``,
   ``role="main"``, a job-description ``div`` or a single ``<article>``), everything
-  outside that container.
+  outside that container;
+* in any format, a line that is only a job board's furniture: a button or link
+  ("Apply now", "Save job", "Show more", "Back to search results"), a site menu entry
+  ("Skip to main content", "Sign in", "Find jobs"), a cookie notice, a breadcrumb
+  ("Home > Careers > Vacancies") or a listing's counters ("Posted 3 days ago",
+  "214 applicants"). Pasted or scraped text keeps no markup to tell them by, and the
+  title is looked for below them (:func:`is_chrome_line`).
 """
 from __future__ import annotations
 
@@ -36,6 +42,46 @@ _JOB_CONTAINER = re.compile(
 _ATTRS = ("id", "class", "aria-label", "data-automation-id", "data-testid", "data-ui")
 #: A container must hold this share of the page's text before what lies outside it is chrome.
 MIN_CONTENT_SHARE = 0.5
+
+
+# Whole lines (lower case, trailing punctuation and arrows dropped) that are never part of
+# a posting: what a job board or careers site wraps around one.
+_CHROME_LINE = re.compile(
+    r"(?:skip to (?:main )?(?:content|navigation|search)|skip navigation|main menu|menu|search|home"
+    r"|sign (?:in|up|out)|log ?in|log ?out|register|create (?:an )?account|(?:my|your) account"
+    r"|sign in to (?:apply|save|create (?:a )?job alert|see .{1,40})|find (?:jobs|salaries)|company reviews"
+    r"|upload your (?:cv|resume)|employers?(?: / post (?:a )?job)?|post (?:a )?job|(?:create )?(?:a )?job alerts?"
+    r"|saved jobs|search (?:for )?jobs|(?:easy )?apply(?: now| online| here| for this (?:job|position|role|vacancy))?"
+    r"|apply (?:on|via) (?:the )?company (?:site|website)|save(?: (?:this )?job)?|share(?: this (?:job|post(?:ing)?))?"
+    r"|report(?: this)? job|show (?:more|less)(?: options)?|see more|read more|view all jobs|back to (?:all )?jobs"
+    r"|back to (?:the )?search(?: results)?|similar jobs(?: \(\d+\))?|people also viewed|jobs you may (?:also )?like"
+    r"|be an early applicant|print|email (?:this )?job|copy link|follow"
+    r"|accept(?: all)?(?: cookies)?|reject(?: all| optional)?(?: cookies)?|manage (?:cookies|preferences)"
+    r"|cookie (?:settings|preferences|policy)|privacy policy|terms of (?:use|service)"
+    r"|posted (?:on|today|yesterday|\d+\+? (?:minutes?|hours?|days?|weeks?|months?) ago)"
+    r"|(?:posted \d+\+? (?:hours?|days?|weeks?) ago ?[·•|] ?)?(?:over )?\d[\d,]* (?:applicants|applications|clicks on apply)"
+    r"|get notified about new .{1,60} jobs(?: in .{1,60})?)"
+)
+_COOKIE_NOTICE = re.compile(
+    r"^(?:we use (?:\w+ ){0,3}cookies|this (?:web)?site uses (?:\w+ )?cookies|by (?:continuing|using) (?:to (?:use|browse) )?"
+    r"(?:this|our) (?:site|website)[^.]{0,40}cookies)", re.I)
+_BREADCRUMB = re.compile(r"^home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){2,}$", re.I)
+_LINE_END = re.compile(r"[\s.:!>›»→|]+$")
+#: Longer lines are never a button or a menu entry; a cookie notice or a breadcrumb may be longer.
+MAX_CHROME_LINE = 90
+MAX_COOKIE_NOTICE = 400
+
+
+def is_chrome_line(text: str) -> bool:
+    """Whether a line, whatever the format, is a job board's furniture (see the module
+    docstring): only whole lines match, so "Apply the same care to every complaint" or
+    "Share what you learn" stay part of the posting."""
+    if len(text) > MAX_COOKIE_NOTICE:
+        return False
+    key = _LINE_END.sub("", text.strip().lower())
+    if len(key) <= MAX_CHROME_LINE and _CHROME_LINE.fullmatch(key):
+        return True
+    return bool(_COOKIE_NOTICE.match(key) or _BREADCRUMB.match(key))
 
 
 def describe(el: Any) -> str:

@@ -219,9 +219,11 @@ def _is_name(words: list[str]) -> bool:
     """Capitalised words, with "of", "&"... inside; French names go lower case after "de"."""
     if not words[0][:1].isupper():
         return False
-    for word in words[1:]:
+    for k, word in enumerate(words[1:], start=2):
         if word.casefold() in _FRENCH_OF:
             return True
+        if k == len(words) and word.casefold().strip(".,") in _LEGAL_FORMS:
+            return True  # "Norvia Communications inc."
         if not (word[:1].isupper() or word[:1].isdigit() or word.casefold() in _NAME_CONNECTORS):
             return False
     return True
@@ -244,7 +246,10 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
     capitalised words, perhaps a legal form ("Quickdial Telecom Ltd", "Bramblecourt
     Stores, Inc."). A place, a work mode, a date, a salary, a reference, a department
     ("Customer Operations") or a tagline is not one; nor is one word alone, which may as
-    well be a city ("London") as a name.
+    well be a city ("London") as a name. A header line of parts ("Duinlicht Energie
+    B.V. | Arnhem | 36-40 hours") names it in its first part, and a bilingual posting's
+    title in its second language may come between ("Directeur, Service à la clientèle",
+    "Director, Customer Service", then the name).
     """
     if not title:
         return None
@@ -256,13 +261,36 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
             return None  # the title line comes after the first section: not a header
     else:
         return None
-    line = early[i + 1]
+    below = early[i + 1:i + 3]
+    if len(below) == 2 and not below[0].is_bullet and looks_like_title(heading_text(below[0].text)):
+        below = below[1:]  # the title again, in the posting's other language
+    else:
+        below = below[:1]
+    line = below[0]
+    if line.is_bullet:
+        return None
     text = heading_text(line.text).strip()
+    first = _HEADER_PARTS.split(text, maxsplit=1)
+    if len(first) > 1:  # a header line of parts (read as a one-row table in plain text)
+        name = _name_alone(first[0].strip(), line)
+        # ... when the posting's text names it too ("Vacancy ID | 4471" names nobody)
+        bare = _bare_name(name) if name else ""
+        return name if bare and any(bare in block.text.casefold() for block in early[i + 2:]) else None
+    return None if line.verbatim else _name_alone(text, line)
+
+
+# The parts of a header line: "Duinlicht Energie B.V. | Arnhem | Full-time".
+_HEADER_PARTS = re.compile(r"\s+[|·•]\s+")
+
+
+def _name_alone(text: str, line: Block) -> str | None:
+    """``text`` when it reads as an organisation's name and nothing else (see
+    :func:`company_under_title`)."""
     name, _, legal = text.partition(", ")  # "Bramblecourt Stores, Inc."
     if legal and (legal.casefold().strip(".") not in _LEGAL_FORMS or CITY_STATE.match(text)):  # "Denver, CO"
         return None
     words = [word.strip("()") for word in name.split()]
-    if (line.is_bullet or line.verbatim or not 1 < len(words) <= 6 or not all(words)
+    if (not 1 < len(words) <= 6 or not all(words)
             or (line.is_heading and section_key(text) != "other")
             or re.search(r"[\d:;!?£$€|·•–—/]|\s-\s", text)
             or (text.endswith(".") and text.split()[-1].casefold().strip(".,") not in _LEGAL_FORMS)

@@ -1,0 +1,99 @@
+"""Job pages pasted as text: the board's furniture is chrome by its words, the title is
+found below it, and the company on the line under the title in its other forms."""
+from __future__ import annotations
+
+import pytest
+
+from cco_jobs.ingest import parse_text
+from cco_jobs.ingest.chrome import is_chrome_line
+
+PASTED = """Skip to main content
+Find jobs
+Company reviews
+Upload your CV
+Sign in
+What
+Job title, keywords, or company
+Where
+Hartlepool
+Find jobs
+We use cookies to give you the best experience. You can change your settings at any time.
+Accept all cookies
+Manage cookies
+
+Head of Customer Contact
+Brackwater Home Insurance
+Hartlepool TS24
+£61,000 - £66,000 a year - Full-time
+Apply now
+Save
+Share
+
+Home > Careers > Customer Operations > Head of Customer Contact
+
+About the role
+Brackwater Home Insurance answers 2 million calls a year from policyholders.
+You will run the claims contact centre and its four team managers.
+Own service levels, rotas and call quality across both sites.
+Posted 3 days ago · 214 applicants
+Report this job
+"""
+
+
+@pytest.mark.parametrize("line", [
+    "Skip to main content", "Sign in", "Apply now", "Apply for this Job", "Easy Apply", "Save job", "Share this job",
+    "Show more", "Similar Jobs (3)", "Back to search results", "Report this job", "Posted 30+ days ago",
+    "Posted 3 days ago · 214 applicants", "Accept all cookies", "Cookie Settings", "Menu", "Find jobs",
+    "Home > Careers > Current vacancies > Customer Service Manager", "Home / Join us / Chief Patient Officer",
+    "We use cookies to give you the best experience. You can change your settings at any time.",
+    "This website uses cookies", "Get notified about new Customer Success Director jobs in London",
+])
+def test_board_furniture_is_chrome_by_its_words(line):
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Apply the same care to every complaint", "Share what you learn with the product teams",
+    "Save the company money on every contact", "Home office allowance of £500",
+    "Search for the root causes of repeat calls", "Reports to: Chief Executive Officer",
+    "Customer Service Manager", "Posted by the hiring manager", "Print and digital channels",
+    "Menu planning for our hotel restaurants",
+])
+def test_posting_lines_with_the_same_words_are_not(line):
+    assert not is_chrome_line(line)
+
+
+def test_a_pasted_job_page_finds_title_and_company_below_the_furniture():
+    posting = parse_text(PASTED, format="text")
+    assert (posting.title, posting.company) == ("Head of Customer Contact", "Brackwater Home Insurance")
+    chrome = {line.text for line in posting.lines if line.chrome}
+    assert {"Skip to main content", "Accept all cookies", "Apply now", "Report this job",
+            "Home > Careers > Customer Operations > Head of Customer Contact",
+            "Posted 3 days ago · 214 applicants"} <= chrome
+    duties = [line for line in posting.lines if line.text.startswith(("You will run", "Own service levels"))]
+    assert len(duties) == 2 and not any(line.chrome for line in duties)
+
+
+def test_a_heading_by_markup_stays_a_heading_that_starts_its_section():
+    posting = parse_text("# Head of Support\n\nLead the support team.\n\n## Similar jobs\n\n- Support Lead\n",
+                         format="markdown")
+    similar = next(line for line in posting.lines if line.text == "Similar jobs")
+    assert similar.is_heading and not similar.chrome and similar.section == "other"
+
+
+def test_company_under_a_bilingual_title_and_with_a_lower_case_legal_form():
+    text = ("Directrice, Expérience client\nDirector, Customer Experience\n\nMarelle Assurances inc.\n"
+            "Lieu / Location : Québec\n\nMarelle Assurances protège 300 000 familles.\n"
+            "Lead the customer experience strategy across all channels.\n")
+    posting = parse_text(text, format="text")
+    assert posting.title == "Directrice, Expérience client"
+    assert posting.company == "Marelle Assurances inc."
+
+
+def test_company_first_on_a_header_line_of_parts_when_the_posting_names_it_again():
+    named = ("Chief Customer Officer\nVeldspar Energie B.V. | Utrecht | 36-40 hours per week\n\n"
+             "Veldspar Energie supplies green power to 300,000 homes.\nOwn the customer strategy.\n")
+    assert parse_text(named, format="text").company == "Veldspar Energie B.V."
+    unnamed = ("Chief Customer Officer\nVacancy Reference | 4471 | Closing 30 June\n\n"
+               "We supply green power to 300,000 homes.\nOwn the customer strategy.\n")
+    assert parse_text(unnamed, format="text").company is None
