@@ -70,6 +70,7 @@ _LINE_END = re.compile(r"[\s.:!>›»→|]+$")
 #: Longer lines are never a button or a menu entry; a cookie notice or a breadcrumb may be longer.
 MAX_CHROME_LINE = 90
 MAX_COOKIE_NOTICE = 400
+_NOTICE_STARTS = frozenset("WwTtBbHh")  # "We use cookies", "This site uses", "By continuing", "Home >"
 
 
 def is_chrome_line(text: str) -> bool:
@@ -78,6 +79,8 @@ def is_chrome_line(text: str) -> bool:
     "Share what you learn" stay part of the posting."""
     if len(text) > MAX_COOKIE_NOTICE:
         return False
+    if len(text) > MAX_CHROME_LINE and text.lstrip()[:1] not in _NOTICE_STARTS:
+        return False  # most lines of a posting: long, and no notice or breadcrumb
     key = _LINE_END.sub("", text.strip().lower())
     if len(key) <= MAX_CHROME_LINE and _CHROME_LINE.fullmatch(key):
         return True
