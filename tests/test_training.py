@@ -133,3 +133,21 @@ def test_shipped_model_card_matches_train_details():
     m = details["metrics"]["test_lines"]
     assert f"{m['macro_f1_requirement_labels']:.3f}" in card
     assert details["data"]["corpus_sha256"][:16] in card
+
+
+@pytest.mark.parametrize("study", ["", "blind"])
+def test_agreement_figures_are_reproduced_from_the_committed_annotations(study):
+    """Both agreement studies: the committed figures follow from the two annotations, and
+    every sampled line is the corpus line it names."""
+    import json
+
+    from cco_jobs.training.agreement import agreement
+
+    folder = ROOT / "corpora" / "agreement" / study
+    assert json.loads((folder / "agreement.json").read_text(encoding="utf-8")) == agreement(folder)
+    postings = {p.id: p for p in read_corpus(ROOT / "corpora" / "postings")}
+    import csv
+
+    with (folder / "sample.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert rows and all(postings[r["posting"]].lines[int(r["line"]) - 1].text == r["text"] for r in rows)

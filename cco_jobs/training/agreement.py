@@ -1,6 +1,8 @@
 """Inter-annotator agreement: the second annotation against the corpus labels.
 
-``corpora/agreement/sample.tsv`` lists lines drawn at random (seeded) from the corpus;
+Two studies, each a folder: ``corpora/agreement/`` (lines of the one-hand postings) and
+``corpora/agreement/blind/`` (lines of the blind-written postings of session 4).
+``sample.tsv`` lists lines drawn at random (seeded) from the corpus;
 ``second_annotation.tsv`` holds an independent annotator's labels for them, made from
 ``corpora/GUIDELINES.md`` alone. This module computes Cohen's kappa on the primary label,
 raw agreement, macro-F1 of one annotator against the other, and lists the disagreements.
@@ -69,8 +71,10 @@ def agreement(folder: str | Path) -> dict:
 
 
 if __name__ == "__main__":  # python -m cco_jobs.training.agreement
-    root = Path(__file__).resolve().parents[2]
-    result = agreement(root / "corpora" / "agreement")
-    (root / "corpora" / "agreement" / "agreement.json").write_text(
-        json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print({k: v for k, v in result.items() if k not in ("disagreements", "confusion")})
+    root = Path(__file__).resolve().parents[2] / "corpora" / "agreement"
+    # the first study (one-hand postings) and the second (blind-written postings, blind/)
+    for folder in (root, root / "blind"):
+        result = agreement(folder)
+        (folder / "agreement.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
+        print(folder.name, {k: v for k, v in result.items() if k not in ("disagreements", "confusion")})

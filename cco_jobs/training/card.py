@@ -3,7 +3,7 @@
 The card gathers what a user of the model needs in one page: the data and its hash, the
 config, library versions, the test metrics, the model comparison and held-out-archetype
 study (``models/comparison.json``, written by :mod:`.compare`), the inter-annotator
-agreement (``corpora/agreement/agreement.json``) and the known weaknesses
+agreement (``corpora/agreement/agreement.json`` and ``blind/agreement.json``) and the known weaknesses
 (``models/card_notes.md``, written by hand).
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ def write_model_card(model_dir: str | Path, details: dict) -> Path:
     root = model_dir.parent
     comparison = _load(root / "comparison.json")
     agreement = _load(root.parent / "corpora" / "agreement" / "agreement.json")
+    blind = _load(root.parent / "corpora" / "agreement" / "blind" / "agreement.json")
     notes = root / "card_notes.md"
     d, m = details["data"], details["metrics"]
     out = [f"# Model card: {details['model']['name']} {details['model']['version']}", ""]
@@ -43,6 +44,11 @@ def write_model_card(model_dir: str | Path, details: dict) -> Path:
         out += ["- inter-annotator agreement on "
                 f"{agreement['n']} double-annotated lines: Cohen's kappa {agreement['kappa']:.3f}, "
                 f"raw agreement {agreement['agreement']:.3f} (see `corpora/README.md`)", ""]
+    if blind:
+        out += [f"- the same on {blind['n']} lines of blind-written postings: Cohen's kappa "
+                f"{blind['kappa']:.3f} ({blind['kappa_requirement_lines']:.3f} on requirement lines), "
+                f"macro-F1 of one annotation against the other {blind['macro_f1_requirement_labels']:.3f} "
+                "over the five requirement labels: the nearer ceiling for the held-out figures", ""]
     out += ["## Config", "", "```json", json.dumps(details["config"], indent=2), "```", "",
             "Libraries: " + ", ".join(f"{k} {v}" for k, v in details["libraries"].items()), ""]
     lines = m.get("test_lines")
