@@ -97,3 +97,48 @@ def test_company_first_on_a_header_line_of_parts_when_the_posting_names_it_again
     unnamed = ("Chief Customer Officer\nVacancy Reference | 4471 | Closing 30 June\n\n"
                "We supply green power to 300,000 homes.\nOwn the customer strategy.\n")
     assert parse_text(unnamed, format="text").company is None
+
+
+@pytest.mark.parametrize("line", [
+    "Home / office / hybrid", "Home | Office | Field",
+    "Home/office-based, with travel across the UK / Europe as required",
+])
+def test_where_the_job_is_done_is_no_breadcrumb(line):
+    assert not is_chrome_line(line)
+    assert is_chrome_line("Home / Remote jobs / Customer Success Director")
+
+
+def test_a_breadcrumb_that_does_not_match_is_refused_in_linear_time():
+    import time
+
+    # twenty crumbs and a last one too long for a crumb: a pattern that can split a crumb's
+    # spaces two ways tries 2^20 ways (seconds; each crumb more doubles it)
+    line = "Home" + "".join(f" / Crumb{i}" for i in range(20)) + " / " + "x" * 70
+    started = time.perf_counter()
+    assert not is_chrome_line(line)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_a_button_word_ending_in_a_colon_is_a_heading_over_what_follows():
+    text = ("Head of Customer Experience\nAcme Insurance Ltd\n\nRequirements:\n- 10 years leading contact centres\n"
+            "- Experience of NPS programmes\n\nApply now:\nSend your CV to jobs@acme.example by 30 June.\n")
+    lines = parse_text(text, format="text").lines
+    apply = next(line for line in lines if line.text.startswith("Apply now"))
+    assert apply.is_heading and not apply.chrome
+    assert lines[-1].section == "apply"
+
+
+def test_a_header_line_of_parts_under_a_bilingual_title_must_be_named_again_below_it():
+    text = ("Directrice, Expérience client\nDirector, Customer Experience\n"
+            "Vacancy Reference | 4471 | Closing 30 June\n\n"
+            "Nous fournissons de l'énergie verte.\nOwn the customer strategy.\n")
+    assert parse_text(text, format="text").company is None
+    named = text.replace("Vacancy Reference | 4471", "Veldspar Energie B.V. | Utrecht").replace(
+        "Nous fournissons", "Veldspar Energie fournit")
+    assert parse_text(named, format="text").company == "Veldspar Energie B.V."
+
+
+@pytest.mark.parametrize("line", ["Posted 3 months ago · 12 applicants", "Posted 20 minutes ago | 3 applicants",
+                                  "Posted today · Over 40 applicants"])
+def test_counters_follow_every_posted_when_that_stands_alone(line):
+    assert is_chrome_line(line) and is_chrome_line(line.split(" ·")[0].split(" |")[0])

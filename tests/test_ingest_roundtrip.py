@@ -110,3 +110,13 @@ def test_corpus_round_trip_rates():
         if fmt != "scraped":
             assert exact >= 0.95, (fmt, exact)
             assert score["bullets_read"] >= 0.95 * score["bullets"], fmt
+
+
+def test_scores_leave_out_the_renderers_own_chrome_when_the_posting_has_the_same_words():
+    # the html_ats page adds its own "Sign in" and "Search jobs" menu; the posting's own
+    # "Sign in" counts once, the renderer's copy is not an extra line read
+    posting = parse_posting(SAMPLE.replace("context\tSkip to main content\n",
+                                           "context\tSkip to main content\ncontext\tSign in\n"), "t001")
+    scores = roundtrip_scores([posting], ("html_ats",))["html_ats"]
+    assert scores["matched"] == scores["lines"] == len(posting.lines)
+    assert scores["extra"] == 0

@@ -245,8 +245,8 @@ def test_serve_runs_uvicorn_quietly_and_guards_the_host_on_loopback(shipped_nlp,
 
 
 def test_serve_in_background_answers_on_a_free_port_until_the_block_ends(shipped_nlp):
-    from urllib.error import URLError
-    from urllib.request import urlopen
+    from urllib.error import HTTPError, URLError
+    from urllib.request import Request, urlopen
 
     from cco_jobs.web import serve_in_background
 
@@ -254,5 +254,9 @@ def test_serve_in_background_answers_on_a_free_port_until_the_block_ends(shipped
         assert url.startswith("http://127.0.0.1:")
         with urlopen(url + "/", timeout=10) as res:
             assert res.status == 200 and f'data-max-bytes="{LIMIT}"' in res.read().decode()
+        # guarded like serve() on loopback: a name rebound to 127.0.0.1 is refused
+        with pytest.raises(HTTPError) as refused:
+            urlopen(Request(url + "/", headers={"Host": "attacker.example"}), timeout=10)
+        assert refused.value.code == 400
     with pytest.raises(URLError):
         urlopen(url + "/", timeout=2)

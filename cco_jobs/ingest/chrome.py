@@ -44,6 +44,8 @@ _ATTRS = ("id", "class", "aria-label", "data-automation-id", "data-testid", "dat
 MIN_CONTENT_SHARE = 0.5
 
 
+# When a listing went up, alone or before its counters ("Posted 3 months ago · 12 applicants").
+_POSTED = r"posted (?:today|yesterday|\d+\+? (?:minutes?|hours?|days?|weeks?|months?) ago)"
 # Whole lines (lower case, trailing punctuation and arrows dropped) that are never part of
 # a posting: what a job board or careers site wraps around one.
 _CHROME_LINE = re.compile(
@@ -58,15 +60,22 @@ _CHROME_LINE = re.compile(
     r"|be an early applicant|print|email (?:this )?job|copy link|follow"
     r"|accept(?: all)?(?: cookies)?|reject(?: all| optional)?(?: cookies)?|manage (?:cookies|preferences)"
     r"|cookie (?:settings|preferences|policy)|privacy policy|terms of (?:use|service)"
-    r"|posted (?:on|today|yesterday|\d+\+? (?:minutes?|hours?|days?|weeks?|months?) ago)"
-    r"|(?:posted \d+\+? (?:hours?|days?|weeks?) ago ?[·•|] ?)?(?:over )?\d[\d,]* (?:applicants|applications|clicks on apply)"
+    rf"|posted on|{_POSTED}"
+    rf"|(?:{_POSTED} ?[·•|] ?)?(?:over )?\d[\d,]* (?:applicants|applications|clicks on apply)"
     r"|get notified about new .{1,60} jobs(?: in .{1,60})?)"
 )
 _COOKIE_NOTICE = re.compile(
     r"^(?:we use (?:\w+ ){0,3}cookies|this (?:web)?site uses (?:\w+ )?cookies|by (?:continuing|using) (?:to (?:use|browse) )?"
     r"(?:this|our) (?:site|website)[^.]{0,40}cookies)", re.I)
-_BREADCRUMB = re.compile(r"^home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){2,}$", re.I)
-_LINE_END = re.compile(r"[\s.:!>›»→|]+$")
+# Each crumb is a separator and what runs to the next one (its spaces included, so the
+# regex cannot split them two ways and backtrack exponentially on a long line). "Home /
+# office / hybrid" says where the job is done: a first crumb naming a place of work
+# ("Remote jobs" aside) is no breadcrumb.
+_BREADCRUMB = re.compile(
+    r"^home\s*[>›»/|](?!\s*(?:office|hybrid|remote|field|on[- ]?site|site|client)\b(?!\s*(?:jobs|roles|vacancies)))"
+    r"[^>›»/|]{1,60}(?:[>›»/|][^>›»/|]{1,60})+$", re.I)
+# No colon: "Apply now:" or "Apply:" alone on a line is a heading over what follows.
+_LINE_END = re.compile(r"[\s.!>›»→|]+$")
 #: Longer lines are never a button or a menu entry; a cookie notice or a breadcrumb may be longer.
 MAX_CHROME_LINE = 90
 MAX_COOKIE_NOTICE = 400

@@ -261,12 +261,10 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
             return None  # the title line comes after the first section: not a header
     else:
         return None
-    below = early[i + 1:i + 3]
-    if len(below) == 2 and not below[0].is_bullet and looks_like_title(heading_text(below[0].text)):
-        below = below[1:]  # the title again, in the posting's other language
-    else:
-        below = below[:1]
-    line = below[0]
+    at = i + 1
+    if at + 1 < len(early) and not early[at].is_bullet and looks_like_title(heading_text(early[at].text)):
+        at += 1  # the title again, in the posting's other language
+    line = early[at]
     if line.is_bullet:
         return None
     text = heading_text(line.text).strip()
@@ -275,7 +273,7 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
         name = _name_alone(first[0].strip(), line)
         # ... when the posting's text names it too ("Vacancy ID | 4471" names nobody)
         bare = _bare_name(name) if name else ""
-        return name if bare and any(bare in block.text.casefold() for block in early[i + 2:]) else None
+        return name if bare and any(bare in block.text.casefold() for block in early[at + 1:]) else None
     return None if line.verbatim else _name_alone(text, line)
 
 

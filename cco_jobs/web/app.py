@@ -231,7 +231,8 @@ def run_in_background(nlp: Language | None = None, *, max_bytes: int = DEFAULT_M
     """Serve the app in a thread on a free loopback port (see :func:`cco_jobs.web.serve_in_background`)."""
     import uvicorn
 
-    app = build_app(nlp, max_bytes=max_bytes)
+    # the same Host guard as serve() on loopback: a page elsewhere cannot rebind a name to it
+    app = build_app(nlp, max_bytes=max_bytes, allowed_hosts=list(LOOPBACK_NAMES))
     with socket.socket() as sock:  # bound here and handed to uvicorn, so no one can take the port in between
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
