@@ -45,41 +45,56 @@ MIN_CONTENT_SHARE = 0.5
 
 
 # When a listing went up, alone or before its counters ("Posted 3 months ago · 12 applicants").
-_POSTED = r"posted (?:today|yesterday|\d+\+? (?:minutes?|hours?|days?|weeks?|months?) ago)"
-# Whole lines (lower case, trailing punctuation and arrows dropped) that are never part of
-# a posting: what a job board or careers site wraps around one.
+_AGO = r"\d+\+? (?:minutes?|hours?|days?|weeks?|months?) ago"
+_POSTED = rf"(?:re)?posted:? (?:today|yesterday|{_AGO})|just posted|{_AGO}"
+# Whole lines (lower case, arrows and trailing punctuation dropped) that are never part of
+# a posting: what a job board or careers site wraps around one, in English and French.
 _CHROME_LINE = re.compile(
-    r"(?:skip to (?:main )?(?:content|navigation|search)|skip navigation|main menu|menu|search|home"
+    r"(?:skip to (?:main )?(?:content|navigation|search)|skip navigation|main menu|menu|search|home|accueil"
     r"|sign (?:in|up|out)|log ?in|log ?out|register|create (?:an )?account|(?:my|your) account"
+    r"|se connecter|connexion|s'inscrire|mon compte"
     r"|sign in to (?:apply|save|create (?:a )?job alert|see .{1,40})|find (?:jobs|salaries)|company reviews"
     r"|upload your (?:cv|resume)|employers?(?: / post (?:a )?job)?|post (?:a )?job|(?:create )?(?:a )?job alerts?"
-    r"|saved jobs|search (?:for )?jobs|(?:easy )?apply(?: now| online| here| for this (?:job|position|role|vacancy))?"
-    r"|apply (?:on|via) (?:the )?company (?:site|website)|save(?: (?:this )?job)?|share(?: this (?:job|post(?:ing)?))?"
-    r"|report(?: this)? job|show (?:more|less)(?: options)?|see more|read more|view all jobs|back to (?:all )?jobs"
-    r"|back to (?:the )?search(?: results)?|similar jobs(?: \(\d+\))?|people also viewed|jobs you may (?:also )?like"
-    r"|be an early applicant|print|email (?:this )?job|copy link|follow"
-    r"|accept(?: all)?(?: cookies)?|reject(?: all| optional)?(?: cookies)?|manage (?:cookies|preferences)"
+    r"|set alert for similar jobs|saved jobs|search (?:for )?jobs"
+    r"|(?:easy |easily )?apply(?: now| online| here| for this (?:job|position|role|vacancy))?"
+    r"|apply (?:on|via) (?:the )?company (?:site|website)|submit(?: your)? application|i'm interested"
+    r"|postuler(?: maintenant| en ligne)?|save(?: (?:this )?job)?|share(?: this (?:job|post(?:ing)?))?"
+    r"|enregistrer|partager|report(?: this)? job(?: ad| advert| listing)?|show (?:more|less)(?: options)?"
+    r"|see more|read more|voir (?:plus|moins)|view all jobs|back to (?:all )?jobs|back to (?:the )?search(?: results)?"
+    r"|retour aux (?:offres|r[ée]sultats)|similar jobs(?: \(\d+\))?|(?:offres|emplois) similaires"
+    r"|people also viewed|jobs you may (?:also )?like|see who you know|meet the hiring team|promoted"
+    r"|hiring insights|job activity|employer active .{1,20}|be an early applicant|print|email (?:this )?job"
+    r"|copy link|follow|powered by (?:greenhouse|lever|ashby|workday|smartrecruiters|bamboohr|teamtailor"
+    r"|recruitee|workable|jobvite|icims|personio)"
+    r"|(?:accept|allow|reject|decline|refuse)(?: all| optional| analytics| marketing)?(?: cookies)?"
+    r"|tout (?:accepter|refuser)|accepter|refuser|manage (?:cookies|preferences)"
     r"|cookie (?:settings|preferences|policy)|privacy policy|terms of (?:use|service)"
-    rf"|posted on|{_POSTED}"
-    rf"|(?:{_POSTED} ?[·•|] ?)?(?:over )?\d[\d,]* (?:applicants|applications|clicks on apply)"
+    rf"|posted on(?: .{{1,30}})?|{_POSTED}|publi[ée]e? il y a \d+ (?:minutes?|heures?|jours?|semaines?|mois)"
+    rf"|(?:(?:{_POSTED}) ?[·•|] ?)?(?:over )?\d[\d,]* (?:applicants|applications|clicks on apply)"
     r"|get notified about new .{1,60} jobs(?: in .{1,60})?)"
 )
 _COOKIE_NOTICE = re.compile(
     r"^(?:we use (?:\w+ ){0,3}cookies|this (?:web)?site uses (?:\w+ )?cookies|by (?:continuing|using) (?:to (?:use|browse) )?"
-    r"(?:this|our) (?:site|website)[^.]{0,40}cookies)", re.I)
+    r"(?:this|our) (?:site|website)[^.]{0,40}cookies|cookies on (?:this|our) (?:service|site|website)"
+    r"|nous utilisons (?:des )?(?:\w+ )?cookies|ce site (?:web )?utilise (?:des )?cookies)", re.I)
 # Each crumb is a separator and what runs to the next one (its spaces included, so the
 # regex cannot split them two ways and backtrack exponentially on a long line). "Home /
 # office / hybrid" says where the job is done: a first crumb naming a place of work
 # ("Remote jobs" aside) is no breadcrumb.
 _BREADCRUMB = re.compile(
-    r"^home\s*[>›»/|](?!\s*(?:office|hybrid|remote|field|on[- ]?site|site|client)\b(?!\s*(?:jobs|roles|vacancies)))"
+    r"^(?:home|accueil)\s*[>›»/|](?!\s*(?:office|hybrid|remote|field|on[- ]?site|site|client)\b(?!\s*(?:jobs|roles|vacancies)))"
     r"[^>›»/|]{1,60}(?:[>›»/|][^>›»/|]{1,60})+$", re.I)
+# A row of buttons or footer links: "Apply · Save · Share", "Postuler / Apply", "Apply Save".
+_ROW_SEPARATOR = re.compile(r"\s+[·•|/]\s+|\s*[·•|]\s*")
+_LINE_START = re.compile(r"^[\s←‹«<]+")
 # No colon: "Apply now:" or "Apply:" alone on a line is a heading over what follows.
 _LINE_END = re.compile(r"[\s.!>›»→|]+$")
 #: Longer lines are never a button or a menu entry; a cookie notice or a breadcrumb may be longer.
 MAX_CHROME_LINE = 90
 MAX_COOKIE_NOTICE = 400
-_NOTICE_STARTS = frozenset("WwTtBbHh")  # "We use cookies", "This site uses", "By continuing", "Home >"
+# "We use cookies", "This site uses", "By continuing", "Home >", "Nous utilisons", "Ce site",
+# "Cookies on this service", "Accueil >"
+_NOTICE_STARTS = frozenset("WwTtBbHhNnCcAa")
 
 
 def is_chrome_line(text: str) -> bool:
@@ -90,10 +105,21 @@ def is_chrome_line(text: str) -> bool:
         return False
     if len(text) > MAX_CHROME_LINE and text.lstrip()[:1] not in _NOTICE_STARTS:
         return False  # most lines of a posting: long, and no notice or breadcrumb
-    key = _LINE_END.sub("", text.strip().lower())
-    if len(key) <= MAX_CHROME_LINE and _CHROME_LINE.fullmatch(key):
+    key = _LINE_END.sub("", _LINE_START.sub("", text.lower()))
+    if len(key) <= MAX_CHROME_LINE and (_CHROME_LINE.fullmatch(key) or _button_row(key)):
         return True
     return bool(_COOKIE_NOTICE.match(key) or _BREADCRUMB.match(key))
+
+
+def _button_row(key: str) -> bool:
+    """Two to five pieces of furniture on one line ("Apply · Save · Share", "Postuler /
+    Apply", "Privacy Policy | Terms of Use"), or two or three one-word buttons ("Apply Save")."""
+    parts = [part for part in _ROW_SEPARATOR.split(key) if part]
+    if len(parts) < 2:
+        parts = key.split()
+        if not 2 <= len(parts) <= 3:
+            return False
+    return len(parts) <= 5 and all(_CHROME_LINE.fullmatch(part.strip()) for part in parts)
 
 
 def describe(el: Any) -> str:
