@@ -166,3 +166,32 @@ def test_no_requirement_line_of_the_annotated_postings_is_furniture():
     furniture = [line for line in lines if is_chrome_line(line.text)]
     assert len(furniture) > 500  # the boards' menus, buttons and notices the writers kept
     assert [(line.label, line.text) for line in furniture if line.label not in ("context", "heading")] == []
+
+
+def test_a_role_profile_names_its_organisation_above_the_document_line():
+    text = ("HARTWELL WATER SERVICES\nExecutive Role Profile\n\nRole profile: Chief Customer Officer\n"
+            "Grade: Executive\nReports to: Chief Executive\n\nPurpose of the role\n"
+            "Set the customer strategy for our 1.2 million customers.\n\n"
+            "Safety is our first priority. All roles are subject to pre-employment screening.\n")
+    posting = parse_text(text, format="text")
+    assert (posting.title, posting.company) == ("Chief Customer Officer", "Hartwell Water Services")
+
+
+def test_no_company_from_a_sentence_opening_like_a_name():
+    text = ("Chief Experience Officer (CXO) Job Description\n\n"
+            "Below is a sample job description you can adapt for your own posting.\n"
+            "Safety is our first priority on every site.\nSet the experience strategy.\n")
+    assert parse_text(text, format="text").company is None
+
+
+def test_a_scraped_header_line_runs_the_title_into_the_company():
+    text = ("Job details Chief Customer Officer Veldmark CX Partners · Tampa, FL (Hybrid) · Full-time\n"
+            "About Veldmark:Veldmark CX Partners is a customer experience outsourcer with 17 delivery centres. "
+            "You will run client programmes and their margin.\n")
+    posting = parse_text(text, format="text")
+    assert (posting.title, posting.company) == ("Chief Customer Officer", "Veldmark CX Partners")
+    from cco_jobs.ingest.blocks import Block
+    from cco_jobs.ingest.titles import _title_before_name
+
+    glued = Block("Chef de l'expérience client / Chief Customer OfficerBanque Rivoire / Rivoire Bank")
+    assert _title_before_name([glued], "Rivoire Bank") is None  # words run together: no clean title

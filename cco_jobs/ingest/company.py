@@ -42,7 +42,8 @@ _NOT_NAME_STARTS = frozenset(
     "A An I We Our Us You Your This That These Those The It Its They Their He She There Here What "
     "Who When Where Why How As In At On If For Every Each All Most Some Any Success Experience "
     "Selection Applications Candidates Salary Pay Compensation Benefits Travel Hours Employment "
-    "Relocation Training Onboarding Interviews Shortlisting".split()
+    "Relocation Training Onboarding Interviews Shortlisting Safety Security Below Above Note Please "
+    "Diversity Equality Inclusion Wellbeing Flexibility Privacy".split()
 )
 # What may follow a company's name at the start of a line: "Lumenrow · Denver, CO", "Acme — Full-time".
 _AFTER_NAME = re.compile(r"\s*(?:$|[·•|–—,(]|-\s)")
@@ -118,7 +119,7 @@ def company_from_page(blocks: list[Block], meta: dict[str, str], under_title: st
     named = _company_named_in_text(blocks)
     if named and (about is None or named.startswith(about)):
         about = named  # "About Marrowell" over "Marrowell Health is a virtual care company"
-    if under_title and (about is None or _bare_name(about) != _bare_name(under_title)):
+    if under_title and (about is None or bare_name(about) != bare_name(under_title)):
         return under_title
     return about
 
@@ -157,14 +158,14 @@ def names_company(text: str, companies: list[str]) -> bool:
     "Care UK"), or a fuller form of one that adds to the name, not a function
     ("Quillfeather Analytics" for "Quillfeather"; not "Care" for "Care UK", nor "Acme
     Customer Experience" for "Acme")."""
-    text = _bare_name(text)
+    text = bare_name(text)
     return bool(text) and any(
         text == name or (text.startswith(name + " ") and not _ROLE_WORDS.search(text[len(name):]))
-        for name in map(_bare_name, companies) if len(name) > 1
+        for name in map(bare_name, companies) if len(name) > 1
     )
 
 
-def _bare_name(name: str) -> str:
+def bare_name(name: str) -> str:
     """A company name folded and without its legal form: "care uk" for "Care UK Ltd."."""
     words = name.casefold().split()
     while len(words) > 1 and words[-1].strip(".,") in _LEGAL_FORMS:
@@ -272,7 +273,7 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
     if len(first) > 1:  # a header line of parts (read as a one-row table in plain text)
         name = _name_alone(first[0].strip(), line)
         # ... when the posting's text names it too ("Vacancy ID | 4471" names nobody)
-        bare = _bare_name(name) if name else ""
+        bare = bare_name(name) if name else ""
         return name if bare and any(bare in block.text.casefold() for block in early[at + 1:]) else None
     return None if line.verbatim else _name_alone(text, line)
 
@@ -299,3 +300,23 @@ def _name_alone(text: str, line: Block) -> str | None:
             or all(FUNCTION_WORDS.fullmatch(word) or word.casefold() in _NAME_CONNECTORS for word in words)):
         return None
     return text
+
+
+# A role profile's document line: "Role Profile", "JOB DESCRIPTION", "Position description:
+# Customer Operations Director", "Executive Role Profile".
+_DOCUMENT_LINE = re.compile(
+    r"^(?:executive\s+)?(?:role|job|position)\s+(?:profile|description|specification)\b|^person specification\b",
+    re.I)
+
+
+def company_above_document(early: list[Block]) -> str | None:
+    """The organisation a role profile names on its first line, above the document's own
+    line ("WEALDMOOR WATER", then "Executive Role Profile"), in title case when it is
+    written in capitals; ``None`` when the posting does not open that way."""
+    if len(early) < 2 or not _DOCUMENT_LINE.match(heading_text(early[1].text)):
+        return None
+    line = early[0]
+    text = heading_text(line.text).strip()
+    if text.isupper():  # "NORTHLIGHT ENERGY SUPPLY LIMITED", but "NHS" and "UK" stay
+        text = " ".join(w.title() if len(w) > 3 and w.isalpha() else w for w in text.split())
+    return _name_alone(text, line)

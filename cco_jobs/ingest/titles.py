@@ -12,7 +12,16 @@ import re
 
 from .agency import client_named, for_a_client, is_agency
 from .blocks import Block, heading_text
-from .company import about_names, company_from_page, company_under_title, fuller_name, leading_names, names_company
+from .company import (
+    about_names,
+    bare_name,
+    company_above_document,
+    company_from_page,
+    company_under_title,
+    fuller_name,
+    leading_names,
+    names_company,
+)
 from .title_words import (
     CITY_STATE,
     ENGAGEMENT,
@@ -76,10 +85,13 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
         title = _strip_at(title)[0]
     unnamed_client = False  # a recruiter's posting for a client it does not name
     if not stated:
-        company = company or company_from_page(blocks, meta, company_under_title(early, title))
+        header = company_under_title(early, title) or company_above_document(early)
+        company = company or company_from_page(blocks, meta, header)
         if client or for_a_client(blocks):
             company = client_named(blocks) or (None if client or is_agency(company, blocks) else company)
             unnamed_client = company is None
+    if title is None and company:
+        title = _title_before_name(early, company)
     named = None
     if title:
         names = leading_names(blocks) if _DASH_PART.search(title) or ", " in title else frozenset()
@@ -89,6 +101,25 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
         full = named if named and (company is None or names_company(named, [company])) else None
         company = full or (fuller_name(company, early) if company else None)
     return title, company
+
+
+def _title_before_name(early: list[Block], company: str) -> str | None:
+    """The title a scraped header line runs into the company's name: "Chief Customer
+    Officer Veradyne CX Partners · Tampa, FL · Full-time" gives "Chief Customer Officer"."""
+    name = bare_name(company)
+    for block in early[:3]:
+        at = block.text.casefold().find(name) if name else -1
+        if at > 0:
+            head = _AGGREGATOR_LABEL.sub("", block.text[:at].strip(" -–—|·,:/"))
+            if looks_like_title(head) and not _GLUED_WORDS.search(head):
+                return head
+    return None
+
+
+# Two words run together by a scrape ("OfficerBanque"): not a clean title.
+_GLUED_WORDS = re.compile(r"[a-z][A-Z]")
+# An aggregator's label run into the title: "Job details Chief Customer Officer ...".
+_AGGREGATOR_LABEL = re.compile(r"^(?:job details|job description|about the job|job)\s*:?\s+", re.I)
 
 
 def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, str]) -> list[str]:
@@ -129,6 +160,12 @@ _DESCRIPTOR_WORDS = re.compile(
 )
 
 
+# What a role profile's title line may open with: "Role profile: ", "Position Description – ".
+_DOCUMENT_PREFIX = re.compile(
+    r"^(?:(?:executive\s+)?(?:role|job|position)\s+(?:profile|description|specification|spec)|person specification"
+    r"|fiche de poste|description de poste)\s*(?::|\s[–—-])\s*", re.I)
+
+
 def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset()) -> tuple[str, str | None]:
     """The job title without what is not the job, and the company name it carried, if any.
 
@@ -139,10 +176,14 @@ def trim_title(title: str, companies: list[str], names: frozenset[str] = frozens
     form of one: see :func:`.company.names_company`) or exactly one of ``names`` (names the
     body's sentences open with); and after a dash a descriptor of the employer or the
     offer with no role or function word and not saying how the job is held ("Interim").
+    A role profile's "Role profile: " or "Position Description – " before the title goes too.
     Titles are full of commas and dashes that belong to them ("VP, Customer Success",
     "Director - Customer Experience", "Chief Customer Officer (CCO)"): anything else stays.
     """
     named = None
+    doc_type = _DOCUMENT_PREFIX.match(title)
+    if doc_type and looks_like_title(title[doc_type.end():]):
+        title = title[doc_type.end():]  # "Role profile: Director of Customer Experience"
     first, *rest = _DASH_PART.split(title, maxsplit=1)
     if rest and not TITLE_WORDS.search(first) and looks_like_title(rest[0]) and _is_company(first, companies, names):
         named, title = first, rest[0]
