@@ -244,3 +244,23 @@ def test_cli_analyse_writes_the_html_report(tmp_path):
     doc = soup(out.read_text(encoding="utf-8"))
     assert doc.select_one("svg.gauge") is not None
     assert len(doc.select("li.line")) > 10
+
+
+def test_the_percentile_names_its_reference_group_in_words(shipped_nlp):
+    """"of the reference CCO and CXO postings", and for postings with no title level
+    "of all the reference postings" (not "the reference all postings")."""
+    import io
+
+    from cco_jobs import analyse
+    from cco_jobs.render.terminal import make_console, render
+
+    manager = analyse("Team Lead, Customer Support\n\nResponsibilities\n- Answer customer calls and chats.\n"
+                      "- Handle escalations from the queue.\n", nlp=shipped_nlp)
+    assert manager.commitment.peer_group == "all"
+    out = io.StringIO()
+    render(manager, make_console(out, width=100))
+    assert "of all the reference postings." in out.getvalue()
+    assert "of all the reference postings." in render_html(manager)
+    assert "reference all postings" not in out.getvalue() + render_html(manager)
+    cco = analyse(EXAMPLE.read_text(encoding="utf-8"), nlp=shipped_nlp)
+    assert "of the reference CCO and CXO postings." in render_html(cco)

@@ -119,8 +119,8 @@ def _verdict(report: PostingReport, console: Console) -> None:
     if c.title_vs_substance:
         console.print(Text(f"In substance: {c.title_vs_substance}.", style="yellow"))
     if c.percentile is not None:
-        console.print(Text(f"More committed than {c.percentile:.0f}% of the reference "
-                           f"{c.peer_group} postings.", style="dim"))
+        peers = "all the reference postings" if c.peer_group == "all" else f"the reference {c.peer_group} postings"
+        console.print(Text(f"More committed than {c.percentile:.0f}% of {peers}.", style="dim"))
     for flag in c.red_flags:
         console.print(Text(f"  red flag: {flag}", style="red"))
 
