@@ -127,7 +127,9 @@ def test_html_without_visible_text(tmp_path, page):
     assert failure(path).reason == "no_text"
 
 
-@pytest.mark.parametrize("text", ["1234 5678\n", "!!! ??? ...\n", "OK\n", "---\n===\n* * *\n", "A b\n", "£100k\n"])
+@pytest.mark.parametrize("text", ["1234 5678\n", "!!! ??? ...\n", "OK\n", "---\n===\n* * *\n", "A b\n", "£100k\n",
+                                  "Shopping list\n- milk\n- eggs\n- bread\n",
+                                  "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\nSed do eiusmod tempor.\n"])
 def test_not_a_posting(text):
     error = failure(text)
     assert error.reason == "not_a_posting" and error.source == "<string>"

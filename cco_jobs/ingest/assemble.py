@@ -6,7 +6,7 @@ import re
 
 from ..errors import PostingInputError
 from ..posting import Line, Posting
-from .blocks import Block, has_words, heading_text, looks_like_heading
+from .blocks import Block, has_words, heading_text, looks_like_heading, reads_like_a_job
 from .chrome import is_chrome_line
 from .sections import names_terms, section_key
 from .split import split_blocks
@@ -29,7 +29,9 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
 
     The check is deliberately weak so that it never rejects a real short posting:
     outside page chrome there must be at least :data:`MIN_POSTING_WORDS` words of two
-    or more letters (so "1234", "----", "!!!" or "OK" alone are rejected).
+    or more letters (so "1234", "----", "!!!" or "OK" alone are rejected), and one of
+    them a word job postings use (:func:`.blocks.reads_like_a_job`: so a shopping list
+    or lorem ipsum is rejected, "CCO wanted: own NPS" is not).
     """
     blocks = split_blocks(blocks)
     for block in blocks:
@@ -41,7 +43,7 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
         before_list = i + 1 < len(blocks) and blocks[i + 1].is_bullet
         if not block.is_heading and not block.chrome and looks_like_heading(block, before_list=before_list):
             block.is_heading = True
-    if not has_words(blocks, MIN_POSTING_WORDS):
+    if not has_words(blocks, MIN_POSTING_WORDS) or not reads_like_a_job(blocks):
         raise PostingInputError(source, "not_a_posting", "no line of text that reads like a job posting")
     title, company = find_title_and_company(blocks, metadata)
     _mark_title_line(blocks, title)

@@ -110,6 +110,36 @@ def heading_text(text: str) -> str:
     return text.rstrip(":：").rstrip() or text
 
 
+# Words that any job posting, however short, uses (English and French): a shopping list,
+# a poem or lorem ipsum uses none of them.
+_JOB_WORDS = frozenset("""
+job jobs role roles position post vacancy vacancies career careers hire hiring recruit recruiting wanted
+candidate candidates responsibilities responsibility responsible duties duty requirements required
+qualifications qualification experience skills skill team teams lead leads leading leader leaders leadership
+manage manages managing manager managers management director directors head officer chief vp svp evp
+president executive general report reports reporting salary pay bonus pension benefits paid leave apply
+application company organisation organization business customer customers client clients service services
+support operations strategy target targets work working employer employment contract full-time part-time
+remote hybrid office success sales account accounts budget people staff grade band cx cco cxo ceo coo cfo
+nps own
+poste emploi offre responsabilités responsable profil expérience équipe direction directeur directrice
+général générale gestion candidature entreprise salaire
+""".split())
+_LETTERS = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def reads_like_a_job(blocks: list[Block], minimum: int = 1) -> bool:
+    """Whether the lines outside page chrome use at least ``minimum`` words of job
+    postings ("role", "team", "customer", "salary", "poste"...)."""
+    found: set[str] = set()
+    for block in blocks:
+        if not block.chrome:
+            found.update(w for w in _LETTERS.findall(block.text.lower()) if w in _JOB_WORDS)
+            if len(found) >= minimum:
+                return True
+    return False
+
+
 def has_words(blocks: list[Block], minimum: int) -> bool:
     """Whether the lines outside page chrome hold at least ``minimum`` words of two or more letters.
 
