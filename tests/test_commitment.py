@@ -460,3 +460,17 @@ def test_a_reporting_line_is_read_within_its_own_line(ruler_nlp):
 def test_joining_the_team_on_the_phones_is_the_holders_own_work(ruler_nlp, text, personal):
     """001's balance: the holder on the phones with the team, not the team without them."""
     assert bool(reading_of(ruler_nlp, [(text, "contact_centre")]).personal) is personal
+
+
+def test_a_diluted_posting_with_nothing_against_it_is_told_what_it_leaves_unsaid(shipped_nlp):
+    """The verdict of a middling C-level posting no signal undercuts names what is unsaid,
+    never "few of the signals" while its signals table lists several."""
+    from cco_jobs import analyse
+
+    report = analyse("Chief Customer Officer\nResponsibilities\n- Set the customer strategy for the company.\n"
+                     "- Build the voice of the customer programme.\n- Map customer journeys and lead their redesign.\n"
+                     "- Coach and develop the team.\n- Excellent communication skills.\n", nlp=shipped_nlp)
+    c = report.commitment
+    assert c.band == "diluted C-level role" and not c.red_flags
+    assert c.verdict.startswith("A mixed picture: nothing undercuts the C-level pitch, but ")
+    assert "no reporting line is stated" in c.verdict and "few of the signals" not in c.verdict

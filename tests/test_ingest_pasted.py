@@ -195,3 +195,14 @@ def test_a_scraped_header_line_runs_the_title_into_the_company():
 
     glued = Block("Chef de l'expérience client / Chief Customer OfficerBanque Rivoire / Rivoire Bank")
     assert _title_before_name([glued], "Rivoire Bank") is None  # words run together: no clean title
+
+
+def test_a_role_profile_title_in_a_table_row_and_not_the_line_managers():
+    text = ("Westmarch Community Health Partnership\nRole profile\nJob title | Head of Patient Experience\n"
+            "Grade | Band 8b\nOrganisation | approx. 2,600 staff in 40 clinics\nAccountable to: Chief Nurse\n\n"
+            "Purpose of the role\nLead the patient experience programme across our community services.\n")
+    posting = parse_text(text, format="text")
+    assert (posting.title, posting.company) == ("Head of Patient Experience", "Westmarch Community Health Partnership")
+    alone = parse_text("Accountable to: Chief Nurse\nHead of Patient Experience\n"
+                       "Lead the patient experience programme and its team.\n", format="text")
+    assert alone.title == "Head of Patient Experience"

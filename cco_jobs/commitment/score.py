@@ -249,7 +249,10 @@ def _verdict(band: str, downs: list[str], reading: Reading) -> str:
         return f"A customer role below C-level: {evidence}."
     if downs:
         return f"A mixed picture: {evidence}."
-    return "A mixed picture: the posting gives few of the signals of a C-level mandate."
+    unsaid = [m.what[0].lower() + m.what[1:].rstrip(".") for m in missing_information(reading)]
+    if unsaid:  # nothing undercuts the C-level pitch; what keeps it from the top is unsaid
+        return f"A mixed picture: nothing undercuts the C-level pitch, but {'; '.join(unsaid[:3])}."
+    return "A mixed picture: nothing undercuts the C-level pitch, but its evidence is thinner than the strongest postings'."
 
 
 def _signal(name: str, value: str, strength: str, pts: float, summary: str, source: str,

@@ -46,6 +46,10 @@ _AT_COMPANY = re.compile(r"^(.{3,90}?)\s+(?:at|@|chez)\s+((?:[A-Z0-9][\w&.,'’-
 _APPLICATION_PREFIX = re.compile(r"^(?:job application for|apply for|job:|vacancy:)\s+", re.I)
 # "Client: Confidential" on a recruiter's page; a named client is the employer.
 _EXPLICIT_CLIENT = re.compile(r"^client\s*:\s*(.+)$", re.I)
+# A key-and-value table row's key cell: "Job title | Head of Patient Experience".
+_KEY_CELL = re.compile(r"^([A-Za-z][\w ]{1,30}?)\s+\|\s+(?=\S)")
+# A line naming the role this one reports to.
+_LINE_MANAGER = re.compile(r"^(?:reports?(?:ing)? (?:in)?to|accountable to|responsible to|line manager)\b", re.I)
 _UNNAMED = re.compile(r"confidential|undisclosed|not disclosed|unnamed|withheld", re.I)
 
 
@@ -61,10 +65,10 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
     early = [b for b in blocks[:SEARCH_BLOCKS * 2] if not b.chrome][:SEARCH_BLOCKS]
     title = company = client = None
     for block in early:
-        if ":" not in block.text:
-            continue  # not a "Job title:" or "Company:" line
+        if ":" not in block.text and " | " not in block.text:
+            continue  # not a "Job title:" or "Company:" line, nor a "Job title | ..." table row
         text = heading_text(block.text)
-        if title is None and (m := _EXPLICIT_TITLE.match(text)):
+        if title is None and (m := _EXPLICIT_TITLE.match(_KEY_CELL.sub(r"\1: ", text, count=1))):
             title = m.group(1).strip()
         if company is None and (m := _EXPLICIT_COMPANY.match(text)):
             company = m.group(1).strip()
@@ -132,7 +136,8 @@ def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, s
     first = early[:15]
     found += [heading_text(b.text) for i, b in enumerate(first) if i == 0 or b.is_heading or b.bold]
     found += [b.text for b in first if not b.is_bullet and not b.verbatim]  # plain text: a line alone
-    return [c.strip() for c in found if c.strip()]
+    # "Accountable to: Chief Nurse" names the role above this one, never this one's title
+    return [c.strip() for c in found if c.strip() and not _LINE_MANAGER.match(c.strip())]
 
 
 def _strip_at(text: str) -> tuple[str, str | None]:
