@@ -474,3 +474,15 @@ def test_a_diluted_posting_with_nothing_against_it_is_told_what_it_leaves_unsaid
     assert c.band == "diluted C-level role" and not c.red_flags
     assert c.verdict.startswith("A mixed picture: nothing undercuts the C-level pitch, but ")
     assert "no reporting line is stated" in c.verdict and "few of the signals" not in c.verdict
+
+
+def test_one_or_two_requirement_lines_are_too_few_for_a_tactical_share_flag(shipped_nlp):
+    from cco_jobs import analyse
+
+    one = analyse("Chief Customer Officer job description template\n\nUse this template to hire a CCO.\n\n"
+                  "Responsibilities\n- Oversee the customer service centre and its queues.\n", nlp=shipped_nlp)
+    assert not any("requirements are tactical" in flag for flag in one.commitment.red_flags)
+    three = analyse("Chief Customer Officer\n\nResponsibilities\n- Oversee the customer service centre and its queues.\n"
+                    "- Handle escalated complaints personally.\n- Schedule the agents' shifts and breaks.\n"
+                    "- Set the customer strategy.\n", nlp=shipped_nlp)
+    assert any("requirements are tactical" in flag for flag in three.commitment.red_flags)

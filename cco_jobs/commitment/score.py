@@ -193,9 +193,14 @@ def down_signals(reading: Reading) -> list[str]:
 
 def _mostly_tactical(reading: Reading) -> bool:
     """Whether tactical lines make up 40% or more of the requirements (001: a posting
-    "full of tactical requirements")."""
+    "full of tactical requirements"); one or two requirement lines are too few to say."""
     n = reading.n_requirements
-    return bool(n) and sum(reading.counts.get(lab, 0) for lab in TACTICAL_LABELS) / n >= 0.4
+    return n >= MIN_REQUIREMENTS_FOR_SHARES and sum(reading.counts.get(lab, 0) for lab in TACTICAL_LABELS) / n >= 0.4
+
+
+#: Fewer requirement lines than this say nothing about a posting's mix (a template page
+#: or a snippet with one duty is not "full of tactical requirements").
+MIN_REQUIREMENTS_FOR_SHARES = 3
 
 
 def _band(level: str, score: int, downs: list[str]) -> str:
