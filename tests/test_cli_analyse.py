@@ -183,3 +183,12 @@ def test_a_link_in_another_scheme_gets_one_line_naming_it(runner):
     # an argument that is no link alone is a path, never analysed as posting text
     result = runner.invoke(cli, ["analyse", "notes://a b"])
     assert result.exit_code == EXIT_INPUT and "no such file" in result.output
+
+
+def test_the_recruiter_is_told_what_candidates_will_ask_not_asked_it(runner, tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text(POSTING, encoding="utf-8")
+    recruiter = runner.invoke(cli, ["analyse", str(path), "--audience", "recruiter"]).stdout
+    candidate = runner.invoke(cli, ["analyse", str(path), "--audience", "candidate"]).stdout
+    assert "Candidates will ask:" in recruiter and " Ask: " not in recruiter
+    assert " Ask: " in candidate and "Candidates will ask:" not in candidate

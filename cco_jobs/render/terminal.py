@@ -91,7 +91,7 @@ def render(report: PostingReport, console: Console, *, audience: str = "research
     _lines(report, console, requirements_only=False, suggestions=audience == "recruiter")
     _verdict(report, console)
     _signals(report, console)
-    _missing(report, console)
+    _missing(report, console, audience=audience)
     if audience == "researcher":
         _counts(report, console)
 
@@ -137,8 +137,15 @@ def _signals(report: PostingReport, console: Console) -> None:
     console.print(table)
 
 
-def _missing(report: PostingReport, console: Console) -> None:
+def _missing(report: PostingReport, console: Console, *, audience: str = "candidate") -> None:
+    """What the posting leaves unsaid: the question a candidate should ask, or, for a
+    recruiter, the question candidates will ask of the draft."""
     if not report.commitment.missing:
+        return
+    if audience == "recruiter":
+        console.print(Text("What the draft leaves unsaid, and what candidates will ask:", style="bold"))
+        for m in report.commitment.missing:
+            console.print(Text(f"  - {m.what} Candidates will ask: {m.question}"))
         return
     console.print(Text("What the posting leaves unsaid, and what to ask:", style="bold"))
     for m in report.commitment.missing:
