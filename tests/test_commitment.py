@@ -486,3 +486,14 @@ def test_one_or_two_requirement_lines_are_too_few_for_a_tactical_share_flag(ship
                     "- Handle escalated complaints personally.\n- Schedule the agents' shifts and breaks.\n"
                     "- Set the customer strategy.\n", nlp=shipped_nlp)
     assert any("requirements are tactical" in flag for flag in three.commitment.red_flags)
+
+
+def test_the_accountability_summary_counts_each_metric_once_and_names_them(shipped_nlp):
+    from cco_jobs import analyse
+
+    report = analyse("Chief Customer Officer\nResponsibilities\n- Own NPS and retention for the company.\n"
+                     "- Report retention and churn to the board each quarter.\n- Set the customer strategy.\n",
+                     nlp=shipped_nlp)
+    summary = next(s.summary for s in report.commitment.signals if s.name == "accountability")
+    assert summary.startswith("3 named customer metrics in the requirements (")
+    assert summary.count("retention") == 1 and "nps" in summary and "churn" in summary

@@ -317,7 +317,9 @@ def _signals(reading: Reading, values: Mapping[str, float], points: Mapping[str,
         bal = ("neutral", "unstated", "who does the tactical work is not said", [])
     out.append(_signal("balance", bal[1], bal[0], pts("balance"), bal[2], "001", bal[3]))
     if reading.metrics:
-        acc = ("strong", "metrics", f"{len(reading.metrics)} named customer metric(s) in the requirements")
+        named = list(dict.fromkeys(e.words.lower() for e in reading.metrics))  # "retention" on two lines is one
+        acc = ("strong", "metrics", f"{len(named)} named customer metric{'s' if len(named) > 1 else ''} "
+                                    f"in the requirements ({', '.join(named[:4])}{', ...' if len(named) > 4 else ''})")
     elif reading.slogans:
         acc = ("weak", "slogans", "customer slogans with no owner or measure")
     else:
