@@ -497,3 +497,12 @@ def test_the_accountability_summary_counts_each_metric_once_and_names_them(shipp
     summary = next(s.summary for s in report.commitment.signals if s.name == "accountability")
     assert summary.startswith("3 named customer metrics in the requirements (")
     assert summary.count("retention") == 1 and "nps" in summary and "churn" in summary
+
+
+def test_joining_the_executive_team_is_a_seat_on_it(shipped_nlp):
+    from cco_jobs import analyse
+
+    report = analyse("Chief Customer Officer\nYou will join the executive leadership team and set the customer "
+                     "strategy.\nResponsibilities\n- Own the customer strategy.\n", nlp=shipped_nlp)
+    seat = next(s for s in report.commitment.signals if s.name == "executive seat")
+    assert seat.value == "member" and "join the executive leadership team" in seat.evidence[0].words

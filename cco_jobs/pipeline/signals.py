@@ -64,6 +64,11 @@ PATTERNS: dict[str, list[list[dict]]] = {
          {"LOWER": {"IN": ["leadership", "executive", "management"]}, "OP": "?"},
          {"LOWER": {"IN": ["team", "committee", "board", "table"]}, "OP": "?"}],
         [{"LOWER": {"IN": ["exco", "execom", "slt", "elt", "c-suite"]}}],
+        # "join the executive leadership team", "joining our executive committee"
+        [{"LOWER": {"IN": ["join", "joins", "joining"]}}, _DET,
+         {"LOWER": {"IN": ["executive", "senior", "group", "leadership", "management"]}},
+         {"LOWER": {"IN": ["leadership", "management", "executive", "operating"]}, "OP": "?"},
+         {"LOWER": {"IN": ["team", "committee", "board"]}}],
         [{"LOWER": "executive"}, {"LOWER": {"IN": ["committee", "board"]}}],
         [{"LOWER": {"IN": ["peer", "peers"]}}, {"LOWER": {"IN": ["to", "of"]}}, _DET,
          {"LOWER": {"IN": ["ceo", "cfo", "coo", "cto", "cio", "cro", "executive", "c-suite"]}}],
