@@ -506,3 +506,20 @@ def test_joining_the_executive_team_is_a_seat_on_it(shipped_nlp):
                      "strategy.\nResponsibilities\n- Own the customer strategy.\n", nlp=shipped_nlp)
     seat = next(s for s in report.commitment.signals if s.name == "executive seat")
     assert seat.value == "member" and "join the executive leadership team" in seat.evidence[0].words
+
+
+def test_the_candidates_past_is_not_the_roles_authority(shipped_nlp):
+    """A team, budget or board the candidate has had (qualifications) is not this role's;
+    the same words among the duties are."""
+    from cco_jobs import analyse
+
+    past = analyse("Chief Customer Officer\n\nQualifications\n- Has led a customer organisation of 200 people.\n"
+                   "- Has managed a budget of $20M.\n- Experience presenting to a board.\n\nResponsibilities\n"
+                   "- Set the customer strategy.\n", nlp=shipped_nlp)
+    signals = {s.name: s for s in past.commitment.signals}
+    assert signals["authority"].value == "unstated" and not signals["authority"].evidence
+    assert signals["executive seat"].value == "unstated"
+    duties = analyse("Chief Customer Officer\n\nResponsibilities\n- Lead a customer organisation of 200 people.\n"
+                     "- Own a budget of $20M.\n- Set the customer strategy.\n", nlp=shipped_nlp)
+    authority = next(s for s in duties.commitment.signals if s.name == "authority")
+    assert authority.value == "named" and {e.n for e in authority.evidence} == {3, 4}

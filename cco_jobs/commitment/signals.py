@@ -119,6 +119,10 @@ _PRESIDENT = {"president", "presidente"}
 _STOP = {".", ";", "!", "?"}
 #: Sections whose lines describe the company or the offer, not the role (ingest/sections.py).
 _NOT_ABOUT_THE_ROLE = frozenset({"about_company", "benefits", "compensation", "eeo", "apply"})
+# What the candidate has done ("led an organisation of 200", "managed a $10M budget",
+# "presenting to a board") says nothing of this role's authority or seat.
+_CANDIDATES_PAST = frozenset({"qualifications"})
+_ROLES_AUTHORITY = frozenset({"reports_to", "exec_seat", "functions_in", "budget", "headcount"})
 _INVITED = {"invited", "attend", "attends", "attending", "observer", "joins"}
 
 
@@ -275,6 +279,8 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         line, n, label = lines[i], numbers[i], labels[i]  # a Span only for lines with a signal
         if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE:
             continue  # "Our CEO reports to the board" in About us says nothing of the role
+        if line.label_ in _CANDIDATES_PAST and span.label_ in _ROLES_AUTHORITY:
+            continue
         words = words_of.get(i)
         if words is None:
             words = words_of[i] = LineWords(line)
