@@ -523,3 +523,17 @@ def test_the_candidates_past_is_not_the_roles_authority(shipped_nlp):
                      "- Own a budget of $20M.\n- Set the customer strategy.\n", nlp=shipped_nlp)
     authority = next(s for s in duties.commitment.signals if s.name == "authority")
     assert authority.value == "named" and {e.n for e in authority.evidence} == {3, 4}
+
+
+@pytest.mark.parametrize("line", ["TBC: own a budget of £X million.", "Own the [budget] for customer experience.",
+                                  "Deliver savings of 4% across the customer service budget by cutting headcount."])
+def test_a_placeholder_or_a_budget_to_cut_names_no_budget(shipped_nlp, line):
+    from cco_jobs import analyse
+
+    report = analyse(f"Chief Customer Officer\n\nResponsibilities\n- {line}\n- Set the customer strategy.\n",
+                     nlp=shipped_nlp)
+    authority = next(s for s in report.commitment.signals if s.name == "authority")
+    assert authority.value == "unstated" and not authority.evidence
+    owned = analyse("Chief Customer Officer\n\nResponsibilities\n- Own a budget of £12 million.\n"
+                    "- Set the customer strategy.\n", nlp=shipped_nlp)
+    assert next(s for s in owned.commitment.signals if s.name == "authority").evidence

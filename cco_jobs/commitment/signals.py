@@ -122,6 +122,8 @@ _NOT_ABOUT_THE_ROLE = frozenset({"about_company", "benefits", "compensation", "e
 # What the candidate has done ("led an organisation of 200", "managed a $10M budget",
 # "presenting to a board") says nothing of this role's authority or seat.
 _CANDIDATES_PAST = frozenset({"qualifications"})
+# A draft's placeholder where a figure will go: "£X million", "$XM", "TBC", "[budget]".
+_PLACEHOLDER = re.compile(r"[£$€]\s?x{1,3}\b|\btb[cd]\b|\[[^\]]*\]|\bx{2,}\b", re.I)
 _ROLES_AUTHORITY = frozenset({"reports_to", "exec_seat", "functions_in", "budget", "headcount"})
 _INVITED = {"invited", "attend", "attends", "attending", "observer", "joins"}
 
@@ -309,7 +311,10 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         elif kind == "functions_in":
             reading.functions_in.append(evidence)
         elif kind == "budget":
-            reading.budget.append(evidence)
+            # a budget to cut is no authority (the line's aim is cost cutting), and "£X
+            # million, TBC" in a draft names no budget yet
+            if label != "cost_cutting" and not _PLACEHOLDER.search(line.text):
+                reading.budget.append(evidence)
         elif kind == "headcount":
             if count_start(span, words) >= counted_to and names_the_roles_team(span, words, i in reports_in):
                 reading.headcount.append(evidence)
