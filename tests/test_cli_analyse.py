@@ -192,3 +192,20 @@ def test_the_recruiter_is_told_what_candidates_will_ask_not_asked_it(runner, tmp
     candidate = runner.invoke(cli, ["analyse", str(path), "--audience", "candidate"]).stdout
     assert "Candidates will ask:" in recruiter and " Ask: " not in recruiter
     assert " Ask: " in candidate and "Candidates will ask:" not in candidate
+
+
+@pytest.mark.parametrize("view", [["--audience", "candidate"], ["--format", "json"]])
+def test_a_reader_that_goes_away_ends_the_run_quietly(view):
+    """`cco-jobs analyse ... | head` : the closed pipe is no error (exit 0, nothing on
+    stderr), in the terminal view (rich) as in JSON."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "cco_jobs" / "examples" / "chief_customer_officer.html"
+    proc = subprocess.Popen([sys.executable, "-c", "from cco_jobs.cli import main; main()", "analyse",
+                             str(example), "--no-color", *view],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # gone before the first line: every write meets a closed pipe
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and err == b""

@@ -10,6 +10,8 @@ Exit codes (documented in the README):
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from typing import Any, Callable
 
 import click
@@ -57,11 +59,15 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # here, so that a reader gone away is seen below, not by click (exit 1)
+            return result
         except CcoJobsError as exc:
             click.echo(f"cco-jobs: error: {exc}", err=True)
             raise SystemExit(EXIT_INPUT) from None
         except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
+            # what is still buffered for stdout goes nowhere, not to a second error at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(0) from None
         except OSError as exc:  # e.g. an output file that cannot be written
             name = getattr(exc, "filename", None) or "output"

@@ -39,12 +39,20 @@ BAND_STYLES = {
 _STRENGTH_STYLE = {"strong": "green", "weak": "red", "neutral": "yellow", "missing": "dim"}
 
 
+class _ReportConsole(Console):
+    """rich's console, but a reader that went away (``| head``) is a ``BrokenPipeError``
+    for the caller to handle, where rich would exit the process with code 1 itself."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError("the reader of the report went away")
+
+
 def make_console(file: IO[str] | None = None, *, width: int | None = None,
                  color: bool | None = None) -> Console:
     """A console for reports; ``color=None`` lets rich decide (TTY, ``NO_COLOR``)."""
-    return Console(file=file, width=width, highlight=False, soft_wrap=False,
-                   no_color=None if color is None else not color,
-                   force_terminal=True if color else None)
+    return _ReportConsole(file=file, width=width, highlight=False, soft_wrap=False,
+                          no_color=None if color is None else not color,
+                          force_terminal=True if color else None)
 
 
 def legend() -> Text:
