@@ -55,6 +55,8 @@ Report this job
     "Employer active 3 days ago", "Report this job ad", "Posted on 12 March 2024", "Powered by Greenhouse",
     "Submit application", "← Back to all jobs", "Apply Save", "Apply · Save · Share",
     "Privacy Policy · Terms of Use · Cookie Settings", "Allow all cookies", "Cookies on this service",
+    # buttons a scrape ran together
+    "Apply NowShare this job", "SaveShareReport this job",
 ])
 def test_board_furniture_is_chrome_by_its_words(line):
     assert is_chrome_line(line)
@@ -68,6 +70,7 @@ def test_board_furniture_is_chrome_by_its_words(line):
     "Menu planning for our hotel restaurants", "Promoted to director within two years", "Decline rates and churn",
     "Accept accountability for the NPS", "Partager la vision client avec le comité de direction",
     "Customer Success / Account Management", "Sales · Service · Success", "Follow up every complaint",
+    "Apply NowThe role is new", "McDonald's Customer Service",
 ])
 def test_posting_lines_with_the_same_words_are_not(line):
     assert not is_chrome_line(line)

@@ -19,7 +19,7 @@ def test_seed_001_examples_are_labelled_as_001_labels_them(shipped_nlp):
     The check sets the twelve lines, from seven postings, under one heading, and the
     classifier's second pass reads a line's neighbours (model card, "Neighbours can
     outvote a line's own words"): the six strategic bullets around 001's fourth excerpt
-    pulled it to strategic at 0.50 in the model trained in session 4. That line may follow
+    pulled it to strategic at 0.50 in most models trained in session 4. That line may follow
     them only when the model is unsure (under 0.6); every other line is as 001 labels it.
     """
     from cco_jobs.training.seedcheck import check

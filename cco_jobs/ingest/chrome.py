@@ -87,6 +87,8 @@ _BREADCRUMB = re.compile(
 # A row of buttons or footer links: "Apply · Save · Share", "Postuler / Apply", "Apply Save".
 _ROW_SEPARATOR = re.compile(r"\s+[·•|/]\s+|\s*[·•|]\s*")
 _LINE_START = re.compile(r"^[\s←‹«<]+")
+# Two buttons a scrape ran together: a lower-case letter straight before a capital.
+_CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # No colon: "Apply now:" or "Apply:" alone on a line is a heading over what follows.
 _LINE_END = re.compile(r"[\s.!>›»→|]+$")
 #: Longer lines are never a button or a menu entry; a cookie notice or a breadcrumb may be longer.
@@ -108,6 +110,10 @@ def is_chrome_line(text: str) -> bool:
     key = _LINE_END.sub("", _LINE_START.sub("", text.lower()))
     if len(key) <= MAX_CHROME_LINE and (_CHROME_LINE.fullmatch(key) or _button_row(key)):
         return True
+    if len(key) <= MAX_CHROME_LINE and _CAMEL_GLUE.search(text):  # a scrape's "Apply NowShare this job"
+        unglued = _LINE_END.sub("", _LINE_START.sub("", _CAMEL_GLUE.sub(" · ", text).lower()))
+        if _button_row(unglued):
+            return True
     return bool(_COOKIE_NOTICE.match(key) or _BREADCRUMB.match(key))
 
 
