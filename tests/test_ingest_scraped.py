@@ -84,3 +84,20 @@ def test_amount_glued_to_the_previous_line():
 ])
 def test_what_must_not_be_split(text):
     assert [t for t, _, _ in lines(f"Head of Customer Success\n{text}")][1:] == [text]
+
+
+def test_a_heading_glued_in_mid_line_is_cut_out():
+    got = lines("Head of Claims Service Quillmoor Insurance Hartford, CT About UsQuillmoor "
+                "Insurance writes home and auto cover for two million households.")
+    assert [t for t, _, _ in got] == ["Head of Claims Service Quillmoor Insurance Hartford, CT", "About Us",
+                                      "Quillmoor Insurance writes home and auto cover for two million households."]
+    assert got[1][1] and not got[2][1]  # "About Us" is the heading
+
+
+@pytest.mark.parametrize("text", [
+    "Telecom or subscription business experience preferredLead the claims team through the peak season.",
+    "Tallgrass is an Equal Opportunity EmployerTallgrass Airlines welcomes applications for every role.",
+    "Vous êtes responsable de l'Expérience membre dans toutes nos agences du Québec.",
+])
+def test_words_that_only_look_like_a_heading_stay_in_their_sentence(text):
+    assert not any(h for _, h, _ in lines(text))

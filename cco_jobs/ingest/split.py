@@ -189,6 +189,31 @@ def _fused_heading(text: str, bullet: bool, heading: bool) -> list[Piece]:
         # "About Hire" fused to "Harbor": an About heading is cut only before a sentence
         if known_section(text[:i]) and not (starts_about(text) and len(text[i:].split()) < 3):
             return [(text[:i], False, True), *_fused_heading(text[i:], bullet, False)]
+    return _mid_line_heading(text, bullet, heading)
+
+
+# Words a phrase cannot end on: what follows them belongs to the same sentence.
+_RUNS_ON = frozenset("a an the of to and or for with in on at by our your their is are be as from".split())
+
+
+def _mid_line_heading(text: str, bullet: bool, heading: bool) -> list[Piece]:
+    """A known section heading glued to the sentence after it in mid-line, as a scrape of
+    a whole page leaves it: "Hartford, CT About UsQuillmoor Insurance writes..." gives
+    "Hartford, CT", the heading "About Us" and "Quillmoor Insurance writes..."."""
+    for boundary in _HEADING_GLUE.finditer(text, 3):
+        i = boundary.start()
+        if len(text[i:].split()) < 3 or text[i - 1] in "'’":
+            continue  # "About HireHarbor": a camel-case name; "l'Expérience": French elision
+        words = text[:i].split()
+        for k in range(min(4, len(words) - 1), 1, -1):  # the longest heading first, two words at least
+            head = " ".join(words[-k:])
+            start = i - len(head)
+            # capitalised like a heading ("About Us", "Position Summary"), after a whole
+            # phrase ("... is an Equal Opportunity Employer" is a sentence)
+            if (text[start:i] == head and text[start - 1] == " " and all(w[:1].isupper() for w in words[-k:])
+                    and words[-k - 1].lower() not in _RUNS_ON and known_section(head)):
+                return [(text[:start].strip(), bullet, heading), (head, False, True),
+                        *_fused_heading(text[i:], False, False)]
     return [(text, bullet, heading)]
 
 
