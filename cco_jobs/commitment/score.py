@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..report import TACTICAL_LABELS, Commitment, CommitmentSignal, Evidence
+from ..report import TACTICAL_LABELS, Commitment, CommitmentSignal, Evidence, MissingInformation
 from .advice import missing_information, title_vs_substance
 from .signals import LEVEL_NAMES, Reading
 
@@ -226,11 +226,12 @@ def assess(reading: Reading, model: ScoreModel) -> Commitment:
     downs = down_signals(reading)
     band = _band(reading.level, score, downs)
     family = peer_family(reading.level)
-    verdict = _verdict(band, downs, reading)
+    missing = missing_information(reading)
+    verdict = _verdict(band, downs, reading, missing)
     commitment = Commitment(
         score=score, band=band, verdict=verdict, level=1 + round(score / 25),
         signals=_signals(reading, values, points),
-        missing=missing_information(reading),
+        missing=missing,
         red_flags=downs,
         title_vs_substance=title_vs_substance(reading),
         percentile=model.percentile(family, score),
@@ -239,7 +240,7 @@ def assess(reading: Reading, model: ScoreModel) -> Commitment:
     return commitment
 
 
-def _verdict(band: str, downs: list[str], reading: Reading) -> str:
+def _verdict(band: str, downs: list[str], reading: Reading, missing: list[MissingInformation]) -> str:
     evidence = "; ".join(downs[:3])
     if reading.level == "c_other":  # a CFO or CTO posting: C-level, not a customer role
         rest = "; ".join(downs[1:4])  # downs[0] is the title's (down_signals puts it first)
@@ -254,7 +255,7 @@ def _verdict(band: str, downs: list[str], reading: Reading) -> str:
         return f"A customer role below C-level: {evidence}."
     if downs:
         return f"A mixed picture: {evidence}."
-    unsaid = [m.what[0].lower() + m.what[1:].rstrip(".") for m in missing_information(reading)]
+    unsaid = [m.what[0].lower() + m.what[1:].rstrip(".") for m in missing]
     if unsaid:  # nothing undercuts the C-level pitch; what keeps it from the top is unsaid
         return f"A mixed picture: nothing undercuts the C-level pitch, but {'; '.join(unsaid[:3])}."
     return "A mixed picture: nothing undercuts the C-level pitch, but its evidence is thinner than the strongest postings'."

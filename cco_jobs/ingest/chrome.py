@@ -107,14 +107,19 @@ def is_chrome_line(text: str) -> bool:
         return False
     if len(text) > MAX_CHROME_LINE and text.lstrip()[:1] not in _NOTICE_STARTS:
         return False  # most lines of a posting: long, and no notice or breadcrumb
-    key = _LINE_END.sub("", _LINE_START.sub("", text.lower()))
+    key = _key(text)
     if len(key) <= MAX_CHROME_LINE and (_CHROME_LINE.fullmatch(key) or _button_row(key)):
         return True
     if len(key) <= MAX_CHROME_LINE and _CAMEL_GLUE.search(text):  # a scrape's "Apply NowShare this job"
-        unglued = _LINE_END.sub("", _LINE_START.sub("", _CAMEL_GLUE.sub(" · ", text).lower()))
-        if _button_row(unglued):
+        if _button_row(_key(_CAMEL_GLUE.sub(" · ", text))):
             return True
     return bool(_COOKIE_NOTICE.match(key) or _BREADCRUMB.match(key))
+
+
+def _key(text: str) -> str:
+    """A line as the furniture patterns read it: lower case, without leading arrows or
+    trailing punctuation."""
+    return _LINE_END.sub("", _LINE_START.sub("", text.lower()))
 
 
 def _button_row(key: str) -> bool:
