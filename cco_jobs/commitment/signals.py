@@ -34,12 +34,15 @@ _ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bchief executive\b",
 _FR_CUSTOMER_CHIEF = re.compile(
     r"\bchef(?:fe)?\s+de\s+(?:la\s+direction\s+de\s+)?(?:l'\s*experience\s+(?:(?:du|des|de\s+la|de\s+l')\s*)?"
     r"(?:client|membre|patient|usager|citoyen|consommat)|la\s+clientele\b)", re.I)
+#: French chiefs of functions with no customer remit ("chef des finances", "cheffe de la
+#: securite"): other chiefs in the level, out-of-field chiefs below.
+_FR_NO_CUSTOMER_REMIT = (r"des\s+finances|de\s+la\s+technologie|des\s+technologies|de\s+l'information"
+                         r"|de\s+la\s+securite|des\s+ressources\s+humaines|des\s+donnees"
+                         r"|des\s+affaires\s+juridiques|du\s+contentieux")
 #: French chiefs of other functions; "chef de la direction" alone is the CEO.
 _FR_OTHER_CHIEF = re.compile(
-    r"\bchef(?:fe)?\s+(?:de\s+la\s+direction|des\s+finances|de\s+l'exploitation|des\s+operations"
-    r"|de\s+la\s+technologie|des\s+technologies|de\s+l'information|de\s+la\s+securite"
-    r"|des\s+ressources\s+humaines|des\s+donnees|du\s+marketing|de\s+la\s+strategie|du\s+numerique"
-    r"|des\s+affaires\s+juridiques|du\s+contentieux)\b", re.I)
+    r"\bchef(?:fe)?\s+(?:de\s+la\s+direction|de\s+l'exploitation|des\s+operations|du\s+marketing"
+    rf"|de\s+la\s+strategie|du\s+numerique|{_FR_NO_CUSTOMER_REMIT})\b", re.I)
 _LEVELS = (
     ("evp_svp", re.compile(r"\b(?:evp|svp|executive vice[- ]president|senior vice[- ]president"
                            r"|premiere?\s+vice[- ]presidente?"
@@ -62,8 +65,7 @@ _OUT_OF_FIELD_CHIEF = re.compile(
     r"\b(?:CFO|CTO|CIO|CISO|CHRO|CLO)\b|chief\s+(?:financial|finance|technology|technical|information"
     r"|security|legal|people|human\s+resources|data|risk|compliance|accounting|investment)\b"
     r"|\bchef(?:fe)?\s+(?:de\s+la\s+direction\s+(?:financiere|des\s+finances|informatique|des\s+technologies)"
-    r"|des\s+finances|de\s+la\s+technologie|des\s+technologies|de\s+l'information|de\s+la\s+securite"
-    r"|des\s+ressources\s+humaines|des\s+donnees|des\s+affaires\s+juridiques|du\s+contentieux)\b", re.I)
+    rf"|{_FR_NO_CUSTOMER_REMIT})\b", re.I)
 
 LEVEL_NAMES = {
     "c_customer": "C-level customer title",
