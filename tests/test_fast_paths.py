@@ -128,7 +128,7 @@ def test_indexed_features_equal_the_feature_strings(shipped_nlp, corpus_docs):
     lines = 0
     for doc in corpus_docs:
         strings = clf.line_feature_lists(doc)
-        columns = clf._line_columns(doc, clf._read(doc))
+        columns = clf._line_columns(doc, clf._read(doc)).rows()
         chrome = doc.spans["lines"].attrs["chrome"]
         assert len(strings) == len(columns) == len(chrome)
         for feats, (known, count), is_chrome in zip(strings, columns, chrome):
@@ -191,13 +191,13 @@ def test_run_time_caches_stay_bounded_and_give_the_same_answers(shipped_nlp, cor
     """A long batch run keeps meeting new tokens: the caches start afresh at their limit,
     and a cache that has just been emptied answers as a full one does."""
     import cco_jobs.pipeline.signals as signals
-    from cco_jobs.pipeline.features import IndexedFeaturizer
+    from cco_jobs.pipeline.indexed import IndexedFeaturizer
 
     clf = shipped_nlp.get_pipe("cco_jobs_line_classifier")
     ruler = shipped_nlp.get_pipe("cco_jobs_signal_ruler")
     docs = corpus_docs[:12]
     def columns_of(doc):
-        return [(sorted(known), count) for known, count in clf._line_columns(doc, clf._read(doc))]
+        return [(sorted(known), count) for known, count in clf._line_columns(doc, clf._read(doc)).rows()]
 
     expected = [columns_of(doc) for doc in docs]
     expected_signals = [sorted((s.label_, s.start, s.end) for s in ruler(doc).spans["signals"]) for doc in docs]
@@ -210,7 +210,10 @@ def test_run_time_caches_stay_bounded_and_give_the_same_answers(shipped_nlp, cor
     for doc, columns, found in zip(docs, expected, expected_signals):
         assert columns_of(doc) == columns
         assert sorted((s.label_, s.start, s.end) for s in ruler(doc).spans["signals"]) == found
-        assert len(small._tokens) <= 50 and len(small._pairs) <= 50 and len(ruler._encoded) <= 50
+        # the tables start afresh between postings: at most the limit plus one posting's tokens
+        assert len(small._tokens) <= 50 + len(doc) and len(small._words) <= 50 + len(doc)
+        assert len(ruler._encoded) <= 50
+    assert small._token_kind.size < sum(len(doc) for doc in docs)  # it did start afresh
 
 
 def test_signal_patterns_added_later_are_found_and_bad_ones_change_nothing(shipped_nlp):
@@ -244,14 +247,14 @@ def test_token_evidence_of_one_line_is_its_own(shipped_nlp, corpus_docs):
     docs = [posting_doc(shipped_nlp, posting)] + corpus_docs[:1]
     checked = 0
     for doc, span in ((doc, span) for doc in docs for span in list(doc.spans["lines"])[:12]):
-        infos = clf.featurizer.token_infos(doc)
         if len(span) < 2:
             continue
+        norms = [token.norm_ for token in span]
         for k, label in enumerate(clf.labels):
-            norms = [infos[i].norm for i in range(span.start, span.end)]
             column = weights[k]
-            expected = np.array([column[infos[i].word_column] + column[infos[i].prefix_column]
-                                 for i in range(span.start, span.end)], dtype=np.float32)
+            expected = np.array([column[clf.vocab.get(f"w={norm}", -1)]
+                                 + column[clf.vocab.get(f"p={norm[:5]}", -1) if len(norm) > 5 else -1]
+                                 for norm in norms], dtype=np.float32)
             pairs = np.array([column[clf.vocab.get(f"b={a}_{b}", -1)] / 2 for a, b in zip(norms, norms[1:])],
                              dtype=np.float32)
             expected[:-1] += pairs
@@ -276,7 +279,7 @@ def test_heading_words_reach_both_paths_alike(tiny_corpus_dir):
         doc = nlp.get_pipe("cco_jobs_cue_ruler")(posting_doc(nlp, annotated_to_posting(posting)))
         attrs = doc.spans["lines"].attrs
         strings = clf.line_feature_lists(doc)
-        columns = clf._line_columns(doc, clf._read(doc))
+        columns = clf._line_columns(doc, clf._read(doc)).rows()
         for i, (feats, (known, count)) in enumerate(zip(strings, columns)):
             if attrs["chrome"][i]:
                 continue

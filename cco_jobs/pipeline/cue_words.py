@@ -17,7 +17,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 if TYPE_CHECKING:
-    from .features import IndexedFeaturizer, TokenInfo
+    from .indexed import DocTokens, IndexedFeaturizer
 
 
 class CueWords:
@@ -29,7 +29,7 @@ class CueWords:
     cues_key: str
     _evidence_columns: np.ndarray
 
-    def _doc_evidence(self, doc: Doc, tokens: Sequence[TokenInfo],
+    def _doc_evidence(self, doc: Doc, tokens: "DocTokens",
                       bounds: Sequence[tuple[int, int]]) -> "_Evidence":
         """Evidence for every label of the tokens of the lines given by ``bounds``: the
         centred weights of each token's word and stem features, plus half the weight of
@@ -37,16 +37,19 @@ class CueWords:
         two words). Tokens outside those lines read 0; set_annotations passes only the
         lines that get cue words, which is about half the posting (issue 5)."""
         n = len(tokens)
-        word = np.full(n, -1, dtype=np.int64)    # vocabulary index of each feature, -1 unknown
-        prefix = np.full(n, -1, dtype=np.int64)  # (index -1 reads the zero column)
-        pair = np.full(n, -1, dtype=np.int64)    # the pair a token starts; none at a line's end
-        pair_columns = self.featurizer.pair_columns
-        for start, end in bounds:
-            infos = tokens[start:end]
-            word[start:end] = [info.word_column for info in infos]
-            prefix[start:end] = [info.prefix_column for info in infos]
-            pair[start:end - 1] = [c if type(c) is int else -1
-                                   for c in pair_columns([info.norm for info in infos])]
+        starts = np.fromiter((b[0] for b in bounds), dtype=np.intp, count=len(bounds))
+        ends = np.fromiter((b[1] for b in bounds), dtype=np.intp, count=len(bounds))
+        # which tokens are inside the lines, and which start a pair inside one
+        edge = np.zeros(n + 1, dtype=np.int64)
+        edge[starts] += 1
+        edge[ends] -= 1
+        inside = np.cumsum(edge[:n]) > 0
+        pair_inside = inside.copy()
+        pair_inside[ends[ends > 0] - 1] = False
+        unknown = np.int64(-1)  # index -1 reads the zero column
+        word = np.where(inside, tokens.word_column, unknown)
+        prefix = np.where(inside, tokens.prefix_column, unknown)
+        pair = np.where(pair_inside, tokens.next_pair, unknown)
         columns = self._evidence_columns  # (labels, features + 1)
         halves = columns[:, pair] / 2
         evidence = columns[:, word] + columns[:, prefix]
@@ -58,7 +61,7 @@ class CueWords:
         """Evidence of each token of ``span`` for ``label`` (centred weights of its features).
 
         A word-pair feature's weight is shared between its two words."""
-        evidence = self._doc_evidence(span.doc, self.featurizer.token_infos(span.doc),
+        evidence = self._doc_evidence(span.doc, self.featurizer.tokens(span.doc),
                                       [(span.start, span.end)])
         return evidence.array[self.labels.index(label), span.start:span.end]
 
@@ -73,13 +76,13 @@ class CueWords:
             return []
         doc = span.doc
         cues = cues_per_line(doc, [(span.start, span.end)], self.cues_key)[0]
-        evidence = self._doc_evidence(doc, self.featurizer.token_infos(doc), [(span.start, span.end)])
+        evidence = self._doc_evidence(doc, self.featurizer.tokens(doc), [(span.start, span.end)])
         return self._cue_offsets(span.start, span.end, label, second, cues, evidence)
 
     def _cue_offsets(self, start: int, end: int, label: str, second: str,
                      cues: list[tuple[int, int, str]], evidence: "_Evidence") -> list[tuple[int, int, str]]:
         found: list[tuple[float, int, int, str]] = []
-        tokens = evidence.tokens
+        is_stop, is_punct = evidence.tokens.is_stop, evidence.tokens.is_punct
         for lab in filter(None, (label, second)):
             k = self.labels.index(lab)
             line = evidence.array[k, start:end].tolist()
@@ -91,8 +94,7 @@ class CueWords:
             top = max(line)
             if top > 0:
                 for i in np.argsort(-evidence.array[k, start:end])[: self.max_cues].tolist():
-                    token = tokens[start + i]
-                    if line[i] >= 0.5 * top and not token.is_stop and not token.is_punct:
+                    if line[i] >= 0.5 * top and not is_stop[start + i] and not is_punct[start + i]:
                         found.append((line[i], start + i, start + i + 1, lab))
         chosen: list[tuple[int, int, str]] = []
         taken: set[int] = set()
@@ -105,14 +107,15 @@ class CueWords:
                 break
         idx = evidence.idx
         base = idx[start]
-        return [(idx[s] - base, idx[e - 1] + tokens[e - 1].length - base, lab) for s, e, lab in sorted(chosen)]
+        length = evidence.tokens.length
+        return [(idx[s] - base, idx[e - 1] + int(length[e - 1]) - base, lab) for s, e, lab in sorted(chosen)]
 
 
 class _Evidence(NamedTuple):
     """A doc's token evidence by label (see :meth:`LineClassifier._doc_evidence`)."""
 
     array: np.ndarray  # (labels, tokens)
-    tokens: Sequence[TokenInfo]
+    tokens: "DocTokens"
     idx: list[int]  # character offset of each token
 
 

@@ -14,7 +14,7 @@ feature vocabulary and labels as JSON: no pickle is ever read.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence, Tuple, Union
 
 import numpy as np
 import srsly
@@ -28,7 +28,8 @@ from .context import context_features
 from .cue_words import CueWords, cues_per_line
 from .cues import CUES_KEY
 from .doc import LINES_KEY, TITLE_KEY, line_bounds, span_labels
-from .features import IndexedFeaturizer, TokenInfo, line_features
+from .features import line_features
+from .indexed import DocTokens, IndexedFeaturizer, LineColumns
 from .linear import column_sums, norm as _norm, softmax as _softmax
 
 LABELS_KEY = "line_labels"
@@ -199,30 +200,26 @@ class LineClassifier(CueWords):
         return indexed
 
     def _read(self, doc: Doc) -> "_DocView":
-        """What labelling ``doc`` needs, read from it once."""
-        lines = doc.spans[self.lines_key]
-        bounds = line_bounds(doc, self.lines_key)
-        return _DocView(
-            bounds=bounds,
-            sections=span_labels(lines, "section"),
-            cues=cues_per_line(doc, bounds, self.cues_key),
-            tokens=self.featurizer.token_infos(doc),
-        )
-
-    def _line_columns(self, doc: Doc, view: "_DocView") -> list[tuple[list[int], int]]:
-        """The feature columns of each line; none for page chrome, which
-        :meth:`set_annotations` labels context whatever the model says."""
+        """What labelling ``doc`` needs, read from it once: its tokens and the feature
+        columns of its lines, worked out together (the featurizer's tables may start
+        afresh before the next posting). Page chrome gets no columns: set_annotations
+        labels it context whatever the model says."""
         lines = doc.spans[self.lines_key]
         attrs = lines.attrs
-        line = self.featurizer.line
-        is_heading, bullet, chrome = attrs["is_heading"], attrs["is_bullet"], attrs["chrome"]
-        headings = self._headings(lines)
-        return [
-            ([], 0) if chrome[i] else
-            line(view.tokens[start:end], view.sections[i], is_heading=is_heading[i], is_bullet=bullet[i],
-                 cue_labels=[lab for _, _, lab in view.cues[i]], heading=headings[i])
-            for i, (start, end) in enumerate(view.bounds)
-        ]
+        bounds = line_bounds(doc, self.lines_key)
+        sections = span_labels(lines, "section")
+        cues = cues_per_line(doc, bounds, self.cues_key)
+        featurizer = self.featurizer
+        tokens = featurizer.tokens(doc)
+        columns = featurizer.columns(
+            tokens, bounds, sections, is_heading=attrs["is_heading"], is_bullet=attrs["is_bullet"],
+            skip=attrs["chrome"], cue_labels=[[lab for _, _, lab in line] for line in cues],
+            headings=self._headings(lines))
+        return _DocView(bounds=bounds, sections=sections, cues=cues, tokens=tokens, columns=columns)
+
+    def _line_columns(self, doc: Doc, view: "_DocView") -> LineColumns:
+        """The feature columns of each line of ``doc`` (read with :meth:`_read`)."""
+        return view.columns
 
     def _headings(self, lines) -> list[str | None]:
         """Each line's heading text when the model uses heading words, else ``None``s."""
@@ -257,51 +254,49 @@ class LineClassifier(CueWords):
                                  chrome=layout.chrome, headings=layout.headings)
         return self.predict_columns(rows([list(f) + e for f, e in zip(feature_lists, extra)]))
 
-    def first_pass(self, rows: Sequence[tuple[Sequence[int], int]]) -> np.ndarray:
+    def first_pass(self, rows: "_Rows") -> np.ndarray:
         """The first pass's probabilities (no temperature) of lines given as in
         :meth:`predict_columns`: what the context features are read from."""
         if self.first_weights is None or self.first_bias is None:
             raise ModelError(f"{self.name} has no first pass (it reads no document context)")
         return _softmax(self._logits(rows, self.first_weights, self.first_bias))
 
-    def predict_columns(self, rows: Sequence[tuple[Sequence[int], int]]) -> np.ndarray:
+    def predict_columns(self, rows: "_Rows") -> np.ndarray:
         """Calibrated label probabilities of lines given as ``(known feature columns,
         number of distinct features)``, shape (n_lines, n_labels); for a model with
         document context the columns must include the context features' (see
         :meth:`predict_docs`)."""
         return _softmax(self._logits(rows, self.weights, self.bias) / self.temperature)
 
-    def _logits(self, rows: Sequence[tuple[Sequence[int], int]], weights: np.ndarray,
+    def _logits(self, rows: "_Rows", weights: np.ndarray,
                 bias: np.ndarray) -> np.ndarray:
         """``weights`` summed over each line's columns, L2-normalised, plus ``bias``."""
         sums, counts = self._sums(rows, weights)
         return sums / _norm(counts)[:, None] + bias
 
-    def _sums(self, rows: Sequence[tuple[Sequence[int], int]], weights: np.ndarray
-              ) -> tuple[np.ndarray, list[int]]:
+    def _sums(self, rows: "_Rows", weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``weights`` summed over each line's columns, and each line's feature count."""
         if not self.is_trained:
             raise ModelError(f"{self.name} has no trained weights")
         return column_sums(rows, weights)
 
-    def predict_docs(self, docs: Sequence[Doc], rows: Sequence[Sequence[tuple[list[int], int]]]
-                     ) -> list[np.ndarray]:
+    def predict_docs(self, docs: Sequence[Doc], rows: Sequence["_Rows"]) -> list[np.ndarray]:
         """Calibrated probabilities of each doc's lines, given as in :meth:`predict_columns`
         (the lines' own features): one matrix product for the batch, and with document
         context, one gather of the line's own columns for both passes."""
-        flat = [row for doc_rows in rows for row in doc_rows]
+        parts = [r if isinstance(r, LineColumns) else LineColumns.from_rows(r) for r in rows]
+        flat = LineColumns.concat(parts)
         if not self.has_context:
             probs = self.predict_columns(flat)
         else:
-            probs = self._predict_with_context(docs, rows, flat)
+            probs = self._predict_with_context(docs, [len(p) for p in parts], flat)
         out, start = [], 0
-        for doc_rows in rows:
-            out.append(probs[start:start + len(doc_rows)])
-            start += len(doc_rows)
+        for part in parts:
+            out.append(probs[start:start + len(part)])
+            start += len(part)
         return out
 
-    def _predict_with_context(self, docs: Sequence[Doc], rows: Sequence[Sequence[tuple[list[int], int]]],
-                              flat: list[tuple[list[int], int]]) -> np.ndarray:
+    def _predict_with_context(self, docs: Sequence[Doc], sizes: Sequence[int], flat: LineColumns) -> np.ndarray:
         n_labels = len(self.labels)
         assert self._both_passes is not None and self.first_bias is not None  # has_context
         both, counts = self._sums(flat, self._both_passes)
@@ -309,18 +304,17 @@ class LineClassifier(CueWords):
         vocab = self.vocab
         extra_rows: list[tuple[list[int], int]] = []
         start = 0
-        for doc, doc_rows in zip(docs, rows):
+        for doc, size in zip(docs, sizes):
             layout = self.line_layout(doc)
-            extra = context_features(first[start:start + len(doc_rows)], self.labels,
+            extra = context_features(first[start:start + size], self.labels,
                                      is_heading=layout.is_heading, chrome=layout.chrome,
                                      headings=layout.headings)
-            start += len(doc_rows)
+            start += size
             # chrome lines, which set_annotations labels context anyway, get none
             extra_rows.extend(([], 0) if chrome else ([vocab[f] for f in feats if f in vocab], len(feats))
                               for feats, chrome in zip(extra, layout.chrome))
         more, added = self._sums(extra_rows, self.weights)
-        total = [a + b for a, b in zip(counts, added)]
-        logits = (both[:, n_labels:] + more) / _norm(total)[:, None] + self.bias
+        logits = (both[:, n_labels:] + more) / _norm(counts + added)[:, None] + self.bias
         return _softmax(logits / self.temperature)
 
     # -- the component -------------------------------------------------------------
@@ -331,8 +325,7 @@ class LineClassifier(CueWords):
         """Label many docs, one matrix product per batch of postings."""
         for batch in minibatch(stream, size=batch_size):
             views = [self._read(doc) for doc in batch]
-            rows = [self._line_columns(doc, view) for doc, view in zip(batch, views)]
-            self.set_annotations(batch, self.predict_docs(batch, rows), views)
+            self.set_annotations(batch, self.predict_docs(batch, [view.columns for view in views]), views)
             yield from batch
 
     def set_annotations(self, docs: Sequence[Doc], probs: Sequence[np.ndarray],
@@ -432,6 +425,11 @@ class LineClassifier(CueWords):
         return self
 
 
+#: Lines' feature columns: as :class:`~.indexed.LineColumns`, or ``(known columns,
+#: number of distinct features)`` per line.
+_Rows = Union[LineColumns, Sequence[Tuple[Sequence[int], int]]]
+
+
 class Layout(NamedTuple):
     """Where each line of a posting sits: heading or not, page chrome or not, and the
     text of the heading it is under (``""`` for none)."""
@@ -443,9 +441,11 @@ class Layout(NamedTuple):
 
 class _DocView(NamedTuple):
     """What the classifier reads from a ``Doc`` once: the lines' token bounds and
-    sections, the lexicon cues inside each line, and the featurizer's token infos."""
+    sections, the lexicon cues inside each line, the featurizer's view of the tokens and
+    the lines' feature columns."""
 
     bounds: list[tuple[int, int]]
     sections: list[str]
     cues: list[list[tuple[int, int, str]]]
-    tokens: list[TokenInfo]
+    tokens: DocTokens
+    columns: LineColumns

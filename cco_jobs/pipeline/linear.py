@@ -3,34 +3,33 @@ normalisation of binary features and the softmax (training fits the same model w
 scikit-learn's ``LogisticRegression``; see :mod:`cco_jobs.training.train`)."""
 from __future__ import annotations
 
-from itertools import chain
 from typing import Sequence
 
 import numpy as np
 
+from .indexed import LineColumns
 
-def column_sums(rows: Sequence[tuple[Sequence[int], int]], weights: np.ndarray
-                ) -> tuple[np.ndarray, list[int]]:
-    """For lines given as ``(feature columns, number of distinct features)``, the rows of
-    ``weights`` summed over each line's columns, and each line's feature count."""
-    counts = [count for _, count in rows]
-    lengths = np.fromiter((len(columns) for columns, _ in rows), dtype=np.intp, count=len(rows))
-    sums = np.zeros((len(rows), weights.shape[1]), dtype=np.float32)
-    total = int(lengths.sum())
-    if total:
-        # one gather of every line's columns (np.take and fromiter: a third of the time of
-        # fancy indexing a list), then a sum per line over the lines that have columns:
-        # their segments follow each other, so reduceat needs only their starts
-        index = np.fromiter(chain.from_iterable(columns for columns, _ in rows),
-                            dtype=np.intp, count=total)
-        gathered = np.take(weights, index, axis=0)
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+
+def column_sums(rows: "LineColumns | Sequence[tuple[Sequence[int], int]]", weights: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """For lines given as :class:`~.indexed.LineColumns` or as ``(feature columns, number
+    of distinct features)``, the rows of ``weights`` summed over each line's columns, and
+    each line's feature count."""
+    if not isinstance(rows, LineColumns):
+        rows = LineColumns.from_rows(rows)
+    lengths = rows.lengths
+    sums = np.zeros((len(lengths), weights.shape[1]), dtype=np.float32)
+    if len(rows.columns):
+        # one gather of every line's columns, then a sum per line over the lines that
+        # have columns: their segments follow each other, so reduceat needs only their starts
+        gathered = np.take(weights, rows.columns, axis=0)
+        starts = np.cumsum(lengths) - lengths
         some = lengths > 0
         sums[some] = np.add.reduceat(gathered, starts[some], axis=0)
-    return sums, counts
+    return sums, rows.counts
 
 
-def norm(counts: Sequence[int]) -> np.ndarray:
+def norm(counts: "Sequence[int] | np.ndarray") -> np.ndarray:
     """The L2 normalisation of binary features: the square root of their number (at least 1)."""
     return np.sqrt(np.maximum(np.asarray(counts, dtype=np.float32), 1.0))
 
