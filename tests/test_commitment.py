@@ -43,6 +43,12 @@ def reading_of(nlp, lines, title="Chief Customer Officer"):
     ("Director, Customer Service", "director", False),
     ("Customer Care Manager", "manager", False),
     (None, "unknown", False),
+    # a chief's deputy is the rank under the C-level (001: a true C-level title is a peer of the COO)
+    ("Deputy Chief Client Experience Officer", "evp_svp", False),
+    ("Associate Chief Experience Officer - Patient Services", "evp_svp", False),
+    ("Chef adjointe de l'expérience client", "evp_svp", False),
+    ("Deputy Chief Executive and Chief Customer Officer", "c_customer", False),
+    ("Deputy Chief Financial Officer", "c_other", False),
 ])
 def test_title_level(title, level, hybrid):
     assert title_level(title) == (level, hybrid)

@@ -309,3 +309,37 @@ def test_a_header_line_with_place_and_mode_still_gives_its_first_part():
     posting = under_title("Brightwater Home Services · Denver, CO (hybrid) · Full-time",
                           after="Brightwater provides home repairs across Colorado.\n")
     assert posting.company == "Brightwater Home Services"
+
+
+# --- long header lines, job-board taxonomies, a name alone under the furniture ---------
+
+def test_a_header_line_too_long_to_be_a_title_gives_its_leading_parts():
+    document = ("Chief Customer Experience Officer - Licensing and Registration Division - Harwick City, NL\n"
+                "Job Number: 2031-00417\nClass Code: X9000 (Executive)\n\n"
+                "The division serves 2 million residents through 30 offices.\n")
+    posting = parse_text(document, format="text")
+    assert posting.title == "Chief Customer Experience Officer - Licensing and Registration Division"
+
+
+def test_a_cleaner_title_line_below_wins_over_a_long_header_line():
+    document = ("Customer Care Manager - Tollbridge Homes - Shrewsbury, Shropshire, United Kingdom - Full time\n"
+                "Customer Care Manager\nTollbridge Homes\n\nWe build 600 homes a year.\n")
+    assert parse_text(document, format="text").title == "Customer Care Manager"
+
+
+def test_a_job_boards_role_category_field_is_not_the_title():
+    document = ("Chief Customer Officer (CCO) - Home Appliances\nKesar Appliances Ltd.\n\n"
+                "Job description\nLead the customer function of a listed appliance maker.\n\n"
+                "Role: Head - Sales / Business Development\nIndustry Type: Consumer Electronics\n"
+                "Role Category: Retail & B2C Sales\n")
+    assert parse_text(document, format="text").title == "Chief Customer Officer (CCO) - Home Appliances"
+    # without the taxonomy block, a "Role:" line still states the title
+    assert parse_text("Role: Head of Customer Care\n\nWe sell sofas.\n", format="text").title == "Head of Customer Care"
+
+
+def test_a_name_alone_under_the_furniture_is_cut_from_the_title_and_is_the_company():
+    document = ("Directeur de la Relation Client H/F - Ardoise Mobile - Rabat, Maroc\n"
+                "Se connecter | Créer un compte\nPubliée il y a 3 jours · Rabat · CDI\n"
+                "Ardoise Mobile\n\nDescription du poste\nVous pilotez les centres de contact.\n")
+    posting = parse_text(document, format="text")
+    assert (posting.title, posting.company) == ("Directeur de la Relation Client H/F", "Ardoise Mobile")

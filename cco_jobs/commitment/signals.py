@@ -67,6 +67,15 @@ _OUT_OF_FIELD_CHIEF = re.compile(
     r"|\bchef(?:fe)?\s+(?:de\s+la\s+direction\s+(?:financiere|des\s+finances|informatique|des\s+technologies)"
     rf"|{_FR_NO_CUSTOMER_REMIT})\b", re.I)
 
+#: A chief's deputy ("Deputy Chief Client Experience Officer", "Associate Chief Experience
+#: Officer", "Chef adjoint de l'expérience client"): the rank under the C-level, not a peer
+#: of the COO (001), so the title reads as EVP/SVP unless it also names a chief of its own.
+#: A deputy of another function's chief (a deputy CFO) is read as that function's.
+_DEPUTY_CHIEF = re.compile(
+    r"\b(?:deputy|associate|assistant|vice)[- ]chief\s+[\w\s&,'-]*?\b(?:officer|executive)\b"
+    r"|\bchef(?:fe)?\s+adjointe?\s+(?:de\s+l'\s*experience|de\s+la\s+clientele)[\w\s'-]*", re.I)
+_DEPUTY_WORD = re.compile(r"\b(?:deputy|associate|assistant|vice)[- ]|\badjointe?\s+", re.I)
+
 LEVEL_NAMES = {
     "c_customer": "C-level customer title",
     "c_other": "C-level title for another function",
@@ -87,6 +96,12 @@ def title_level(title: str | None) -> tuple[str, bool]:
     if not title:
         return "unknown", False
     title = fold(title)
+    deputy = _DEPUTY_CHIEF.search(title)
+    chief = _DEPUTY_WORD.sub("", deputy.group()) if deputy else ""
+    if deputy and (_CUSTOMER_CHIEF.search(chief) or _FR_CUSTOMER_CHIEF.search(chief)):
+        rest = (title[:deputy.start()] + " " + title[deputy.end():]).strip(" -–—|,/&")
+        level, hybrid = title_level(rest) if rest else ("unknown", False)
+        return (level, hybrid) if level in {"c_customer", "c_other"} else ("evp_svp", False)
     lower_level = next((name for name, rx in _LEVELS if rx.search(title)), None)
     hybrid = lower_level in {"vp", "evp_svp", "head", "director"}
     if _CUSTOMER_CHIEF.search(title) or _FR_CUSTOMER_CHIEF.search(title):

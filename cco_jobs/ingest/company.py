@@ -21,6 +21,7 @@ from .title_words import (
     SEARCH_BLOCKS,
     SENTENCE_WORDS,
     TITLE_SEPARATORS,
+    TITLE_WORDS,
     WORK_MODE,
     looks_like_title,
 )
@@ -43,7 +44,8 @@ _NOT_NAME_STARTS = frozenset(
     "Who When Where Why How As In At On If For Every Each All Most Some Any Success Experience "
     "Selection Applications Candidates Salary Pay Compensation Benefits Travel Hours Employment "
     "Relocation Training Onboarding Interviews Shortlisting Safety Security Below Above Note Please "
-    "Diversity Equality Inclusion Wellbeing Flexibility Privacy".split()
+    "Diversity Equality Inclusion Wellbeing Flexibility Privacy Persons People Employees Staff Applicants "
+    "Residents Customers Clients Members Patients".split()
 )
 # What may follow a company's name at the start of a line: "Lumenrow · Denver, CO", "Acme — Full-time".
 _AFTER_NAME = re.compile(r"\s*(?:$|[·•|–—,(]|-\s)")
@@ -150,6 +152,24 @@ def leading_names(blocks: list[Block]) -> frozenset[str]:
         match = _LEADING_NAME.match(block.text)
         if match and match.group(1).split()[0] not in _NOT_NAME_STARTS and not FUNCTION_WORDS.search(match.group(1)):
             found.add(match.group(1))
+    return frozenset(found)
+
+
+def standalone_names(blocks: list[Block]) -> frozenset[str]:
+    """Short capitalised lines alone in a posting's header that can only be a name:
+    "Nejma Télécom" under the page's furniture, which "Directeur de la Relation Client -
+    Nejma Télécom - Casablanca" names again. Not a heading, a place, a work mode, a
+    function ("Customer Experience") or a line with a title word or a figure."""
+    found = set()
+    for block in blocks[:SEARCH_BLOCKS]:
+        text = block.text.strip()
+        if (block.chrome or block.is_heading or block.is_bullet or not text[:1].isupper()
+                or not 0 < len(text.split()) <= 5 or re.search(r"[\d:|·•/]", text)):
+            continue
+        if (TITLE_WORDS.search(text) or FUNCTION_WORDS.search(text) or SENTENCE_WORDS.search(text)
+                or CITY_STATE.match(text) or WORK_MODE.match(text) or NOT_COMPANIES.search(text)):
+            continue
+        found.add(text.rstrip(".,"))
     return frozenset(found)
 
 

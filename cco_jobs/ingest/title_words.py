@@ -55,10 +55,17 @@ ENGAGEMENT = re.compile(
 )
 
 
+# An office named after its chief is a unit of the organisation, not a job: "Benefits
+# Delivery Canada - Office of the Chief Client Experience Officer".
+_OFFICE_OF = re.compile(r"(?:^|\s[|–—-]\s)(?:the\s+)?office of the\b", re.I)
+
+
 def looks_like_title(text: str) -> bool:
-    """A short line naming a role ("Head of Customer Success"), not a sentence about one."""
+    """A short line naming a role ("Head of Customer Success"), not a sentence about one
+    nor the office a chief runs."""
     words = text.split()
     return (
         0 < len(words) <= 12 and len(text) <= 100 and bool(TITLE_WORDS.search(text))
         and not text.endswith((".", "!", "?", ";")) and not SENTENCE_WORDS.search(text)
+        and not _OFFICE_OF.search(text)
     )

@@ -21,6 +21,7 @@ from .company import (
     fuller_name,
     leading_names,
     names_company,
+    standalone_names,
 )
 from .title_words import (
     CITY_STATE,
@@ -35,8 +36,13 @@ from .title_words import (
 )
 
 _EXPLICIT_TITLE = re.compile(
-    r"^(?:job\s*title|title|position(?:\s*title)?|role(?:\s*title)?|poste|intitul[ée] du poste)\s*:\s*(.+)$", re.I
+    r"^(?:job\s*title|title|position(?:\s*title)?|(?P<role>role)(?:\s*title)?|poste|intitul[ée] du poste"
+    r"|titre(?:\s+du\s+poste)?|fonction)\s*:\s*(?P<title>.+)$",
+    re.I,
 )
+# A job board's taxonomy block ("Role: Head - Sales / Business Development", "Role
+# Category: Retail & B2C Sales", "Industry Type: ..."): its "Role" is a category, not the title.
+_ROLE_CATEGORY = re.compile(r"^role\s+category\s*:", re.I)
 _EXPLICIT_COMPANY = re.compile(
     r"^(?:company(?:\s*name)?|organi[sz]ation|employer|hiring\s+(?:company|organi[sz]ation)|entreprise"
     r"|soci[ée]t[ée])\s*:\s*(.+)$",
@@ -64,12 +70,14 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
     """
     early = [b for b in blocks[:SEARCH_BLOCKS * 2] if not b.chrome][:SEARCH_BLOCKS]
     title = company = client = None
+    role_is_a_category = any(_ROLE_CATEGORY.match(b.text) for b in blocks[:SEARCH_BLOCKS * 2])
     for block in early:
         if ":" not in block.text and " | " not in block.text:
             continue  # not a "Job title:" or "Company:" line, nor a "Job title | ..." table row
         text = heading_text(block.text)
-        if title is None and (m := _EXPLICIT_TITLE.match(_KEY_CELL.sub(r"\1: ", text, count=1))):
-            title = m.group(1).strip()
+        m = _EXPLICIT_TITLE.match(_KEY_CELL.sub(r"\1: ", text, count=1))
+        if title is None and m and not (m.group("role") and role_is_a_category):
+            title = m.group("title").strip()
         if company is None and (m := _EXPLICIT_COMPANY.match(text)):
             company = m.group(1).strip()
         if client is None and (m := _EXPLICIT_CLIENT.match(text)):
@@ -96,9 +104,12 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
             unnamed_client = company is None
     if title is None and company:
         title = _title_before_name(early, company)
+    if title is None:  # last of all, the leading parts of a line too long to be a title as it stands
+        title = next((part for c in candidates if (part := _leading_title(c))), None)
     named = None
     if title:
-        names = leading_names(blocks) if _DASH_PART.search(title) or ", " in title else frozenset()
+        names = leading_names(blocks) | standalone_names(blocks) if _DASH_PART.search(title) or ", " in title \
+            else frozenset()
         title, named = trim_title(title, [n for n in [company, *about_names(blocks)] if n], names)
     if not stated and not unnamed_client:
         # "Quillfeather Analytics - VP..." names the company in full; the body shortens it.
@@ -138,6 +149,21 @@ def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, s
     found += [b.text for b in first if not b.is_bullet and not b.verbatim]  # plain text: a line alone
     # "Accountable to: Chief Nurse" names the role above this one, never this one's title
     return [c.strip() for c in found if c.strip() and not _LINE_MANAGER.match(c.strip())]
+
+
+def _leading_title(line: str) -> str | None:
+    """The longest run of a long header line's leading parts that reads as a title, when
+    the whole line is too long to: "Chief Customer Experience Officer - Motor Vehicle and
+    Licensing Division - Calder City, SN" gives all but the place (:func:`trim_title`
+    then drops what is not the job). ``None`` when the whole line reads as a title or
+    no leading part does."""
+    if looks_like_title(line):
+        return None
+    for cut in reversed(list(TITLE_SEPARATORS.finditer(line))):
+        head = line[:cut.start()].strip()
+        if looks_like_title(head):
+            return head
+    return None
 
 
 def _strip_at(text: str) -> tuple[str, str | None]:
@@ -215,12 +241,21 @@ def _drop_last_part(title: str, companies: list[str], names: frozenset[str]) -> 
         if _is_company(tail, companies, names):
             return head, tail
         if separator is _DASH_PART and not ENGAGEMENT.search(tail) and (
-            CITY_STATE.match(tail) or WORK_MODE.match(tail)
+            CITY_STATE.match(tail) or WORK_MODE.match(tail) or _is_city_country(tail)
             or (len(head.split()) >= 2 and len(tail.split()) >= 2 and _DESCRIPTOR_WORDS.search(tail)
                 and not FUNCTION_WORDS.search(tail))
         ):
             return head, None
     return title, None
+
+
+# A place and its country or region in full: "Rabat, Maroc", "Leeds, West Yorkshire".
+_CITY_COUNTRY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?,\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?$")
+
+
+def _is_city_country(text: str) -> bool:
+    """"Rabat, Maroc" after a title's dash: a place, not a function or a name of the job."""
+    return bool(_CITY_COUNTRY.match(text)) and not (FUNCTION_WORDS.search(text) or TITLE_WORDS.search(text))
 
 
 def _is_work_mode(text: str) -> bool:
