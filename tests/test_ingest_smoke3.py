@@ -343,3 +343,11 @@ def test_a_name_alone_under_the_furniture_is_cut_from_the_title_and_is_the_compa
                 "Ardoise Mobile\n\nDescription du poste\nVous pilotez les centres de contact.\n")
     posting = parse_text(document, format="text")
     assert (posting.title, posting.company) == ("Directeur de la Relation Client H/F", "Ardoise Mobile")
+
+
+def test_an_explicit_title_takes_the_parenthetical_the_header_line_adds_to_it():
+    document = ("Directrice principale de l'expérience patient (Chief Patient Experience Officer) - CHU Belair\n"
+                "CHU Belair\n\nTitre du poste | Directrice principale de l'expérience patient\n"
+                "Supérieur immédiat | Présidente-directrice générale\n")
+    assert parse_text(document, format="text").title == (
+        "Directrice principale de l'expérience patient (Chief Patient Experience Officer)")

@@ -83,6 +83,8 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
         if client is None and (m := _EXPLICIT_CLIENT.match(text)):
             client = m.group(1).strip()
     candidates = _title_candidates(blocks, early, meta)
+    if title is not None:  # "Titre du poste | Directeur X" under "Directeur X (Chief Y Officer) - ...": the fuller
+        title = next((full for c in candidates[:3] if (full := _with_parenthetical(c, title))), title)
     if title is None:
         title = meta.get("jsonld_title") or next((c for c in candidates if looks_like_title(_strip_at(c)[0])), None)
     company = company or (client if client and not _UNNAMED.search(client) else None) or meta.get("jsonld_company")
@@ -149,6 +151,14 @@ def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, s
     found += [b.text for b in first if not b.is_bullet and not b.verbatim]  # plain text: a line alone
     # "Accountable to: Chief Nurse" names the role above this one, never this one's title
     return [c.strip() for c in found if c.strip() and not _LINE_MANAGER.match(c.strip())]
+
+
+def _with_parenthetical(line: str, title: str) -> str | None:
+    """``title`` with the parenthetical or quoted name ``line`` adds to it right after it
+    (a bilingual posting's other-language title, an acronym, « Horizon Service »), or ``None``."""
+    rest = line[len(title):] if line.startswith(title) else ""
+    match = re.match(r"\s*(\([^()]{2,60}\)|«[^«»]{2,60}»)", rest)
+    return title + " " + match.group(1) if match else None
 
 
 def _leading_title(line: str) -> str | None:
