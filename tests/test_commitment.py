@@ -49,6 +49,8 @@ def reading_of(nlp, lines, title="Chief Customer Officer"):
     ("Chef adjointe de l'expérience client", "evp_svp", False),
     ("Deputy Chief Executive and Chief Customer Officer", "c_customer", False),
     ("Deputy Chief Financial Officer", "c_other", False),
+    ("Cheffe adjointe de l'expérience client et chef de l'exploitation", "c_other", False),
+    ("Deputy Chief Operating Officer and Deputy Chief Customer Officer", "c_other", False),
 ])
 def test_title_level(title, level, hybrid):
     assert title_level(title) == (level, hybrid)

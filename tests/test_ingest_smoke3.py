@@ -335,19 +335,70 @@ def test_a_job_boards_role_category_field_is_not_the_title():
     assert parse_text(document, format="text").title == "Chief Customer Officer (CCO) - Home Appliances"
     # without the taxonomy block, a "Role:" line still states the title
     assert parse_text("Role: Head of Customer Care\n\nWe sell sofas.\n", format="text").title == "Head of Customer Care"
+    # a "Role Title:" line is a title, taxonomy block or not
+    document = "Role Title: Head of Customer Care\nRole Category: Customer Service\n\nWe sell sofas.\n"
+    assert parse_text(document, format="text").title == "Head of Customer Care"
 
 
 def test_a_name_alone_under_the_furniture_is_cut_from_the_title_and_is_the_company():
     document = ("Directeur de la Relation Client H/F - Ardoise Mobile - Rabat, Maroc\n"
                 "Se connecter | Créer un compte\nPubliée il y a 3 jours · Rabat · CDI\n"
-                "Ardoise Mobile\n\nDescription du poste\nVous pilotez les centres de contact.\n")
+                "Ardoise Mobile\n\nDescription du poste\nArdoise Mobile est un opérateur de 4 millions de clients.\n"
+                "Vous pilotez les centres de contact.\n")
     posting = parse_text(document, format="text")
     assert (posting.title, posting.company) == ("Directeur de la Relation Client H/F", "Ardoise Mobile")
 
 
+@pytest.mark.parametrize("document, title, company", [
+    # a place, a contract or a way of holding the job alone on a line is not a company
+    ("Chief Customer Officer - Greater London\nGreater London\n\nWe supply energy in Greater London.\n",
+     "Chief Customer Officer - Greater London", None),
+    ("Chief Customer Officer - Interim\nInterim\n\nWe supply energy. Interim leaders welcome.\n",
+     "Chief Customer Officer - Interim", None),
+    # "Business, Country" is a business unit unless the header names the city as a place
+    ("Chief Customer Officer - Home Insurance, Ireland\n\nWe insure homes.\n",
+     "Chief Customer Officer - Home Insurance, Ireland", None),
+    ("Head of Customer Success - Mid Market, Americas\n\nWe sell software.\n",
+     "Head of Customer Success - Mid Market, Americas", None),
+    ("Head of Customer Care - Cork, Ireland\nCork · Permanent\n\nWe insure homes.\n", "Head of Customer Care", None),
+])
+def test_places_contracts_and_business_units_in_a_header(document, title, company):
+    posting = parse_text(document, format="text")
+    assert (posting.title, posting.company) == (title, company)
+
+
+def test_a_french_job_family_field_is_not_the_title():
+    document = "Chief Customer Officer\nLumenrow\nFonction : Commercial / Vente\n\nNous vendons.\n"
+    assert parse_text(document, format="text").title == "Chief Customer Officer"
+    assert parse_text("Fonction : Directrice du service client\n\nNous vendons.\n",
+                      format="text").title == "Directrice du service client"
+
+
+def test_a_long_header_line_keeps_the_company_under_it_and_stops_at_the_place():
+    document = ("Chief Customer Experience Officer - Licensing Division - Calder City, SN - Executive Band 3\n"
+                "State of Calder\n\nThe division serves residents.\n")
+    posting = parse_text(document, format="text")
+    assert (posting.title, posting.company) == ("Chief Customer Experience Officer - Licensing Division",
+                                                "State of Calder")
+    document = "CCO - Lumenrow Energy - London - Permanent - Full Time - £180,000 plus bonus and car\n\nMore.\n"
+    assert parse_text(document, format="text").title == "CCO"
+
+
+@pytest.mark.parametrize("line", [
+    "Working closely with the Director of Operations - and the wider executive team - you shape care",
+    "Lead the customer function - set the strategy, build the team, own the budget, hire the leaders",
+])
+def test_a_long_first_line_that_is_a_clause_gives_no_title(line):
+    assert parse_text(line + "\n\nMore.\n", format="text").title is None
+
+
 def test_an_explicit_title_takes_the_parenthetical_the_header_line_adds_to_it():
-    document = ("Directrice principale de l'expérience patient (Chief Patient Experience Officer) - CHU Belair\n"
-                "CHU Belair\n\nTitre du poste | Directrice principale de l'expérience patient\n"
-                "Supérieur immédiat | Présidente-directrice générale\n")
+    # the header line is too long to be a title: only the key and the bracket give the title
+    document = ("Directrice principale de l'expérience patient (Chief Patient Experience Officer) - CHU Belair - "
+                "Québec - Poste permanent\nCHU Belair\n\nTitre du poste | Directrice principale de l'expérience "
+                "patient\nSupérieur immédiat | Présidente-directrice générale\n")
     assert parse_text(document, format="text").title == (
         "Directrice principale de l'expérience patient (Chief Patient Experience Officer)")
+    # a salary in brackets is not part of the title
+    document = "Head of Customer Care (£65,000 + bonus)\nJob title: Head of Customer Care\n\nWe sell sofas.\n"
+    assert parse_text(document, format="text").title == "Head of Customer Care"

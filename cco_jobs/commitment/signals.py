@@ -73,7 +73,8 @@ _OUT_OF_FIELD_CHIEF = re.compile(
 #: A deputy of another function's chief (a deputy CFO) is read as that function's.
 _DEPUTY_CHIEF = re.compile(
     r"\b(?:deputy|associate|assistant|vice)[- ]chief\s+[\w\s&,'-]*?\b(?:officer|executive)\b"
-    r"|\bchef(?:fe)?\s+adjointe?\s+(?:de\s+l'\s*experience|de\s+la\s+clientele)[\w\s'-]*", re.I)
+    r"|\bchef(?:fe)?\s+adjointe?\s+(?:de\s+l'\s*experience\s+(?:(?:du|des|de\s+la|de\s+l')\s*)?\w+"
+    r"|de\s+la\s+clientele)\b", re.I)
 _DEPUTY_WORD = re.compile(r"\b(?:deputy|associate|assistant|vice)[- ]|\badjointe?\s+", re.I)
 
 LEVEL_NAMES = {
@@ -96,9 +97,10 @@ def title_level(title: str | None) -> tuple[str, bool]:
     if not title:
         return "unknown", False
     title = fold(title)
-    deputy = _DEPUTY_CHIEF.search(title)
-    chief = _DEPUTY_WORD.sub("", deputy.group()) if deputy else ""
-    if deputy and (_CUSTOMER_CHIEF.search(chief) or _FR_CUSTOMER_CHIEF.search(chief)):
+    deputy = next((m for m in _DEPUTY_CHIEF.finditer(title)
+                   if _CUSTOMER_CHIEF.search(chief := _DEPUTY_WORD.sub("", m.group()))
+                   or _FR_CUSTOMER_CHIEF.search(chief)), None)
+    if deputy:
         rest = (title[:deputy.start()] + " " + title[deputy.end():]).strip(" -–—|,/&")
         level, hybrid = title_level(rest) if rest else ("unknown", False)
         return (level, hybrid) if level in {"c_customer", "c_other"} else ("evp_svp", False)

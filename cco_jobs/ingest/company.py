@@ -15,6 +15,7 @@ from .blocks import Block, heading_text
 from .sections import section_key
 from .title_words import (
     CITY_STATE,
+    COUNTRIES,
     ENGAGEMENT,
     FUNCTION_WORDS,
     NOT_COMPANIES,
@@ -155,21 +156,33 @@ def leading_names(blocks: list[Block]) -> frozenset[str]:
     return frozenset(found)
 
 
+# How a job is offered, which a board puts on a line of its own: "Permanent", "Temps plein".
+_CONTRACT = re.compile(r"\b(?:permanent|full[- ]time|part[- ]time|temps (?:plein|partiel)|cdi|cdd|contract|interim"
+                       r"|temporary|freelance|stage|alternance)\b", re.I)
+
+
 def standalone_names(blocks: list[Block]) -> frozenset[str]:
-    """Short capitalised lines alone in a posting's header that can only be a name:
-    "Nejma Télécom" under the page's furniture, which "Directeur de la Relation Client -
-    Nejma Télécom - Casablanca" names again. Not a heading, a place, a work mode, a
-    function ("Customer Experience") or a line with a title word or a figure."""
+    """Short capitalised lines alone in a posting's header that can only be a name and
+    that the posting names again further on: "Nejma Télécom" under the page's furniture,
+    which "Directeur de la Relation Client - Nejma Télécom - Casablanca" names before it and
+    "Nejma Télécom est un opérateur..." after. Not a heading, a place, a country, a work
+    mode, a contract, a function ("Customer Experience") or a line with a title word or a
+    figure."""
     found = set()
-    for block in blocks[:SEARCH_BLOCKS]:
-        text = block.text.strip()
+    header = blocks[:SEARCH_BLOCKS]
+    for at, block in enumerate(header):
+        text = block.text.strip().rstrip(".,")
         if (block.chrome or block.is_heading or block.is_bullet or not text[:1].isupper()
                 or not 0 < len(text.split()) <= 5 or re.search(r"[\d:|·•/]", text)):
             continue
         if (TITLE_WORDS.search(text) or FUNCTION_WORDS.search(text) or SENTENCE_WORDS.search(text)
-                or CITY_STATE.match(text) or WORK_MODE.match(text) or NOT_COMPANIES.search(text)):
+                or CITY_STATE.match(text) or WORK_MODE.match(text) or NOT_COMPANIES.search(text)
+                or COUNTRIES.match(text) or ENGAGEMENT.search(text) or _CONTRACT.search(text)):
             continue
-        found.add(text.rstrip(".,"))
+        # named again, and not as a place ("...customers in Greater London")
+        mention = re.compile(rf"(?<!\bin )(?<!\bat )(?<!\bnear )(?<!\bacross )(?<!\baround ){re.escape(text)}")
+        if any(mention.search(later.text) for later in blocks[at + 1:SEARCH_BLOCKS * 4] if later.text.strip() != text):
+            found.add(text)
     return frozenset(found)
 
 

@@ -34,6 +34,19 @@ SEARCH_BLOCKS = 40
 WORK_MODE = re.compile(
     r"^(?:fully |100% )?(?:remote(?:[- ]first)?|hybrid|on[- ]?site|in[- ]office|office[- ]based|home[- ]based)$", re.I
 )
+# Countries and regions a posting's header names after a city ("Rabat, Maroc", "Leeds, West
+# Yorkshire"), in English and French.
+COUNTRIES = re.compile(
+    r"^(?:united kingdom|uk|england|scotland|wales|northern ireland|ireland|united states|usa|canada|australia"
+    r"|new zealand|india|singapore|malaysia|philippines|indonesia|south africa|nigeria|kenya|ghana|egypt"
+    r"|uae|united arab emirates|qatar|saudi arabia|kingdom of saudi arabia|bahrain|oman|kuwait"
+    r"|france|belgique|belgium|suisse|switzerland|luxembourg|maroc|morocco|tunisie|tunisia|alg[ée]rie|algeria"
+    r"|s[ée]n[ée]gal|c[ôo]te d'ivoire|cameroun|cameroon|germany|deutschland|netherlands|nederland|spain|espagne"
+    r"|italy|italie|portugal|austria|sweden|denmark|norway|finland|poland|mexico|brazil|japan|china|hong kong"
+    r"|qu[ée]bec|ontario|british columbia|alberta|new south wales|victoria|queensland|west yorkshire"
+    r"|greater manchester|[ée]le-de-france)$",
+    re.I,
+)
 # A place and its state or country code: "Denver, CO", "Austin, TX".
 CITY_STATE = re.compile(r"^[A-Z][\w.'’ -]*,\s*[A-Z]{2}$")
 # Words naming a function or a part of an organisation: "Chief Customer Officer -

@@ -25,6 +25,7 @@ from .company import (
 )
 from .title_words import (
     CITY_STATE,
+    COUNTRIES,
     ENGAGEMENT,
     FUNCTION_WORDS,
     NOT_COMPANIES,
@@ -36,8 +37,8 @@ from .title_words import (
 )
 
 _EXPLICIT_TITLE = re.compile(
-    r"^(?:job\s*title|title|position(?:\s*title)?|(?P<role>role)(?:\s*title)?|poste|intitul[ée] du poste"
-    r"|titre(?:\s+du\s+poste)?|fonction)\s*:\s*(?P<title>.+)$",
+    r"^(?:job\s*title|title|position(?:\s*title)?|role\s*title|(?P<role>role)|poste|intitul[ée] du poste"
+    r"|(?P<french>titre(?:\s+du\s+poste)?|fonction))\s*:\s*(?P<title>.+)$",
     re.I,
 )
 # A job board's taxonomy block ("Role: Head - Sales / Business Development", "Role
@@ -76,7 +77,9 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
             continue  # not a "Job title:" or "Company:" line, nor a "Job title | ..." table row
         text = heading_text(block.text)
         m = _EXPLICIT_TITLE.match(_KEY_CELL.sub(r"\1: ", text, count=1))
-        if title is None and m and not (m.group("role") and role_is_a_category):
+        # "Fonction : Commercial / Vente" on a French board is the job family: only a title counts
+        if title is None and m and not (m.group("role") and role_is_a_category) and (
+                not m.group("french") or looks_like_title(m.group("title"))):
             title = m.group("title").strip()
         if company is None and (m := _EXPLICIT_COMPANY.match(text)):
             company = m.group(1).strip()
@@ -106,13 +109,17 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
             unnamed_client = company is None
     if title is None and company:
         title = _title_before_name(early, company)
-    if title is None:  # last of all, the leading parts of a line too long to be a title as it stands
-        title = next((part for c in candidates if (part := _leading_title(c))), None)
+    if title is None:  # last of all, the leading parts of a header line too long to be a title as it stands
+        line, title = next(((c, part) for c in _header_lines(blocks, early, meta) if (part := _leading_title(c))),
+                           (None, None))
+        if title and not stated and company is None:
+            company = company_under_title(early, line) or company_above_document(early)
     named = None
     if title:
         names = leading_names(blocks) | standalone_names(blocks) if _DASH_PART.search(title) or ", " in title \
             else frozenset()
-        title, named = trim_title(title, [n for n in [company, *about_names(blocks)] if n], names)
+        header = "\n".join(b.text for b in early[1:] if title not in b.text)
+        title, named = trim_title(title, [n for n in [company, *about_names(blocks)] if n], names, header)
     if not stated and not unnamed_client:
         # "Quillfeather Analytics - VP..." names the company in full; the body shortens it.
         full = named if named and (company is None or names_company(named, [company])) else None
@@ -141,39 +148,67 @@ _AGGREGATOR_LABEL = re.compile(r"^(?:job details|job description|about the job|j
 
 def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, str]) -> list[str]:
     """Lines that may state the title, in order of trust."""
-    found = [heading_text(b.text) for b in blocks if b.level == 1][:1]
+    found = _header_lines(blocks, early, meta)
     for key in ("og:title", "twitter:title", "meta_title", "html_title"):
         if key in meta:
-            value = _APPLICATION_PREFIX.sub("", meta[key])
-            found += [value] + [_APPLICATION_PREFIX.sub("", p) for p in TITLE_SEPARATORS.split(value)]
+            found += [_APPLICATION_PREFIX.sub("", p) for p in TITLE_SEPARATORS.split(meta[key])]
     first = early[:15]
-    found += [heading_text(b.text) for i, b in enumerate(first) if i == 0 or b.is_heading or b.bold]
+    found += [heading_text(b.text) for b in first if b.bold and not b.is_heading]
     found += [b.text for b in first if not b.is_bullet and not b.verbatim]  # plain text: a line alone
     # "Accountable to: Chief Nurse" names the role above this one, never this one's title
     return [c.strip() for c in found if c.strip() and not _LINE_MANAGER.match(c.strip())]
 
 
+def _header_lines(blocks: list[Block], early: list[Block], meta: dict[str, str]) -> list[str]:
+    """The lines a posting states its title on, if anywhere: the ``<h1>``, the page's
+    title tags, the first line and the headings among the first lines."""
+    found = [heading_text(b.text) for b in blocks if b.level == 1][:1]
+    found += [_APPLICATION_PREFIX.sub("", meta[key]) for key in ("og:title", "twitter:title", "meta_title",
+                                                                 "html_title") if key in meta]
+    found += [heading_text(b.text) for i, b in enumerate(early[:15]) if i == 0 or b.is_heading]
+    return found
+
+
+# What a bracket after a title may add to it: a title in the other language, an acronym,
+# "H/F" ("Directeur X (Chief Y Officer)", "(CCO)"); not a salary or a reference.
+_TITLE_BRACKET = re.compile(r"^\((?:[^()]*\b(?:chief|officer|director|head|vp|manager|directeur|directrice|responsable)"
+                            r"\b[^()]*|[A-Z]{2,5}|[HFhf]/[HFhf](?:/[A-Za-z])?)\)$|^«[^«»]+»$", re.I)
+
+
 def _with_parenthetical(line: str, title: str) -> str | None:
-    """``title`` with the parenthetical or quoted name ``line`` adds to it right after it
-    (a bilingual posting's other-language title, an acronym, « Horizon Service »), or ``None``."""
+    """``title`` with what ``line`` adds to it in brackets right after it (a bilingual
+    posting's other-language title, an acronym, « Horizon Service »), or ``None``."""
     rest = line[len(title):] if line.startswith(title) else ""
     match = re.match(r"\s*(\([^()]{2,60}\)|«[^«»]{2,60}»)", rest)
-    return title + " " + match.group(1) if match else None
+    return title + " " + match.group(1) if match and _TITLE_BRACKET.match(match.group(1)) else None
+
+
+# A clause, not a title: "Working closely with the Director of Operations", "Lead the customer function".
+_CLAUSE = re.compile(r"^\s*(?:[A-Z][a-z]+ing\s+[a-z]|(?:lead|own|set|build|drive|run|manage|shape|deliver|join|help)"
+                     r"\s+(?:the|our|a|an|your)\b)", re.I)
 
 
 def _leading_title(line: str) -> str | None:
-    """The longest run of a long header line's leading parts that reads as a title, when
-    the whole line is too long to: "Chief Customer Experience Officer - Motor Vehicle and
-    Licensing Division - Calder City, SN" gives all but the place (:func:`trim_title`
-    then drops what is not the job). ``None`` when the whole line reads as a title or
-    no leading part does."""
+    """A header line too long to be a title, cut to its title: the first part that reads
+    as one, and the parts after it that name a unit of the organisation. "Chief Customer
+    Experience Officer - Motor Vehicle and Licensing Division - Calder City, SN" gives all
+    but the place; "CCO - Lumenrow Energy - London - Permanent" gives "CCO". ``None``
+    when the whole line reads as a title or no part does."""
     if looks_like_title(line):
         return None
-    for cut in reversed(list(TITLE_SEPARATORS.finditer(line))):
-        head = line[:cut.start()].strip()
-        if looks_like_title(head):
-            return head
-    return None
+    parts = TITLE_SEPARATORS.split(line)
+    start = next((i for i, part in enumerate(parts) if looks_like_title(part) and not _CLAUSE.match(part)), None)
+    if start is None:
+        return None
+    title = parts[start].strip()
+    for part in parts[start + 1:]:
+        part = part.strip()
+        if (not FUNCTION_WORDS.search(part) or TITLE_WORDS.search(part) or ENGAGEMENT.search(part)
+                or WORK_MODE.match(part) or CITY_STATE.match(part) or _is_city_country(part)
+                or re.search(r"[£$€\d]", part) or len(f"{title} - {part}".split()) > 12):
+            break
+        title = f"{title} - {part}"
+    return title
 
 
 def _strip_at(text: str) -> tuple[str, str | None]:
@@ -207,7 +242,8 @@ _DOCUMENT_PREFIX = re.compile(
     r"|fiche de poste|description de poste)\s*(?::|\s[–—-])\s*", re.I)
 
 
-def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset()) -> tuple[str, str | None]:
+def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset(),
+               header: str = "") -> tuple[str, str | None]:
     """The job title without what is not the job, and the company name it carried, if any.
 
     "Quillfeather Analytics - VP of Customer Success (Remote, US)" gives
@@ -229,13 +265,14 @@ def trim_title(title: str, companies: list[str], names: frozenset[str] = frozens
     if rest and not TITLE_WORDS.search(first) and looks_like_title(rest[0]) and _is_company(first, companies, names):
         named, title = first, rest[0]
     while True:
-        shorter, company = _drop_last_part(title, companies, names)
+        shorter, company = _drop_last_part(title, companies, names, header)
         if shorter == title:
             return title, named
         title, named = shorter, named or company
 
 
-def _drop_last_part(title: str, companies: list[str], names: frozenset[str]) -> tuple[str, str | None]:
+def _drop_last_part(title: str, companies: list[str], names: frozenset[str],
+                    header: str = "") -> tuple[str, str | None]:
     """``title`` without its last part when that part is not the job, and that part when
     it is a company name; ``(title, None)`` when the last part belongs to the title."""
     parens = _LAST_PARENS.match(title)
@@ -248,10 +285,12 @@ def _drop_last_part(title: str, companies: list[str], names: frozenset[str]) -> 
         head, tail = title[:cuts[-1].start()], title[cuts[-1].end():]
         if not looks_like_title(head) or TITLE_WORDS.search(tail):
             continue
+        if ENGAGEMENT.search(tail):
+            continue  # how the job is held is part of it: "Chief Customer Officer - Interim"
         if _is_company(tail, companies, names):
             return head, tail
-        if separator is _DASH_PART and not ENGAGEMENT.search(tail) and (
-            CITY_STATE.match(tail) or WORK_MODE.match(tail) or _is_city_country(tail)
+        if separator is _DASH_PART and (
+            CITY_STATE.match(tail) or WORK_MODE.match(tail) or _is_city_country(tail, header)
             or (len(head.split()) >= 2 and len(tail.split()) >= 2 and _DESCRIPTOR_WORDS.search(tail)
                 and not FUNCTION_WORDS.search(tail))
         ):
@@ -259,13 +298,20 @@ def _drop_last_part(title: str, companies: list[str], names: frozenset[str]) -> 
     return title, None
 
 
-# A place and its country or region in full: "Rabat, Maroc", "Leeds, West Yorkshire".
-_CITY_COUNTRY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?,\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?$")
+# A place and its country or region in full: "Rabat, Maroc", "Bristol, United Kingdom".
+_CITY_COUNTRY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?,\s*(?P<country>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)$")
 
 
-def _is_city_country(text: str) -> bool:
-    """"Rabat, Maroc" after a title's dash: a place, not a function or a name of the job."""
-    return bool(_CITY_COUNTRY.match(text)) and not (FUNCTION_WORDS.search(text) or TITLE_WORDS.search(text))
+def _is_city_country(text: str, header: str | None = None) -> bool:
+    """"Rabat, Maroc" after a title's dash: a city and a country or region this list knows,
+    the city named again in the ``header`` lines when they are given ("Home Insurance,
+    Ireland" names a business, and stays)."""
+    match = _CITY_COUNTRY.match(text)
+    city = text.split(",")[0].strip()
+    if header is not None and not re.search(rf"\b{re.escape(city)}\b", header):
+        return False
+    return bool(match) and bool(COUNTRIES.match(match.group("country"))) and not (
+        FUNCTION_WORDS.search(text) or TITLE_WORDS.search(text) or _DESCRIPTOR_WORDS.search(text))
 
 
 def _is_work_mode(text: str) -> bool:
