@@ -192,3 +192,18 @@ def test_an_about_heading_naming_a_camel_case_company_stays_whole():
     lines = [line.text for line in parse_text(text, format="text").lines]
     assert lines[0] == "About HireHarbor"
     assert lines[-2:] == ["About us", "We are a payments company with customers in the UK."]
+
+
+def test_emoji_list_markers_are_bullets_and_emoji_headings_are_headings():
+    text = ("Head of Support\n\n🚀 About us\nWe build payroll software for 9,000 firms.\n\n"
+            "What you'll do\n🤖 AI and automation. Lead the rollout of our AI support agent.\n"
+            "📉 Support efficiency. Own cost per ticket.\n\n👩‍💻 What you bring\n✅ 8+ years in support\n"
+            "➕ Payroll experience\n\n🎁 Benefits\n✨ Equity for everyone\n")
+    lines = [(line.text, line.is_heading, line.is_bullet, line.section) for line in parse_text(text).lines]
+    assert ("About us", True, False, "about_company") in lines
+    assert ("AI and automation. Lead the rollout of our AI support agent.", False, True, "responsibilities") in lines
+    assert ("What you bring", True, False, "qualifications") in lines
+    assert ("8+ years in support", False, True, "qualifications") in lines
+    assert ("Equity for everyone", False, True, "benefits") in lines
+    # a line that opens with an emoji and no space is text, not a marker
+    assert parse_text("Head of Support\n\n🤖-assisted triage is part of the job.\n").lines[-1].is_bullet is False

@@ -51,12 +51,30 @@ MAX_HEADING_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two or more letters
 
 
+# Emoji used as list markers by start-ups and social posts: "✅ 8+ years in support",
+# "🤖 AI and automation. Lead the rollout..." (pictographs, dingbats and symbols, with
+# their variation selector, skin tones and joiners).
+_EMOJI_MARKER = re.compile(
+    r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"
+    r"[\uFE0F\u200D\U0001F3FB-\U0001F3FF\U0001F000-\U0001FAFF\u2600-\u27BF]*)\s+(?=\S)"
+)
+
+
 def split_bullet(text: str) -> tuple[str, bool]:
-    """Strip a leading list marker: ``("Lead the team", True)`` for ``"• Lead the team"``."""
-    match = _BULLET.match(text)
+    """Strip a leading list marker: ``("Lead the team", True)`` for ``"• Lead the team"``
+    or ``"✅ Lead the team"``."""
+    match = _BULLET.match(text) or _EMOJI_MARKER.match(text)
     if match is None:
         return text, False
     return text[match.end():], True
+
+
+def is_emoji_heading(text: str) -> bool:
+    """Whether an emoji-marked line is a section heading ("🚀 About us", "🎁 Benefits"),
+    not a list item."""
+    match = _EMOJI_MARKER.match(text)
+    rest = text[match.end():].rstrip(":：").strip() if match else ""
+    return bool(rest) and not any(c in rest for c in ".!?;") and known_section(rest) is not None
 
 
 def is_numbered_heading(text: str) -> bool:
