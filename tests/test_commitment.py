@@ -51,6 +51,14 @@ def reading_of(nlp, lines, title="Chief Customer Officer"):
     ("Deputy Chief Financial Officer", "c_other", False),
     ("Cheffe adjointe de l'expérience client et chef de l'exploitation", "c_other", False),
     ("Deputy Chief Operating Officer and Deputy Chief Customer Officer", "c_other", False),
+    # below a manager is a manager's level at most, in English, Portuguese and French
+    ("Analista de Experiência do Aluno | Student Experience Analyst", "manager", False),
+    ("Customer Success Associate", "manager", False),
+    ("Conseillère clientèle", "manager", False),
+    ("Associate Director, Customer Experience", "director", False),
+    # the chief a job serves is not the job's level
+    ("Senior Advisor to the Chief Customer Officer", "manager", False),
+    ("Executive Assistant to the CEO", "unknown", False),
 ])
 def test_title_level(title, level, hybrid):
     assert title_level(title) == (level, hybrid)

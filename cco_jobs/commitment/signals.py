@@ -50,8 +50,11 @@ _LEVELS = (
     ("vp", re.compile(r"\b(?:vp|vice[- ]presidente?)\b", re.I)),
     ("head", re.compile(r"\bhead of\b|\bhead,", re.I)),
     ("director", re.compile(r"\bdirector\b|\bdirecteur|\bdirectrice", re.I)),
+    # manager level and below: managers, team leads, and the analysts, agents, advisers and
+    # associates under them ("Student Experience Analyst", "Analista de Experiência", "Conseillère clientèle")
     ("manager", re.compile(r"\b(?:manager|supervisor|lead|specialist|coordinator|representative|responsable"
-                           r"|gestionnaire|superviseure?)\b|\bchef(?:fe)?\s+(?:d'\s*equipe|de\s+service|du\s+service"
+                           r"|gestionnaire|superviseure?|analyst|analista|analyste|agent|advis[eo]r|associate"
+                           r"|consultant|conseill[e]re?)\b|\bchef(?:fe)?\s+(?:d'\s*equipe|de\s+service|du\s+service"
                            r"|de\s+projet)\b", re.I)),
 )
 _OTHER_CHIEF_WORDS = re.compile(
@@ -75,6 +78,10 @@ _DEPUTY_CHIEF = re.compile(
     r"\b(?:deputy|associate|assistant|vice)[- ]chief\s+[\w\s&,'-]*?\b(?:officer|executive)\b"
     r"|\bchef(?:fe)?\s+adjointe?\s+(?:de\s+l'\s*experience\s+(?:(?:du|des|de\s+la|de\s+l')\s*)?\w+"
     r"|de\s+la\s+clientele)\b", re.I)
+#: The chief a job serves, not the job: "Assistant to the CEO", "Chief of Staff to the Chief
+#: Customer Officer", "Senior Advisor to the CCO".
+_TO_A_CHIEF = re.compile(r"\bto\s+(?:the\s+|our\s+)?(?:chief\s+[\w\s&,-]*?\bofficer\b|chief\s+executive\b"
+                         r"|c[a-z]{1,2}o\b)", re.I)
 _DEPUTY_WORD = re.compile(r"\b(?:deputy|associate|assistant|vice)[- ]|\badjointe?\s+", re.I)
 
 LEVEL_NAMES = {
@@ -96,7 +103,7 @@ def title_level(title: str | None) -> tuple[str, bool]:
     "Vice-présidente ..." a VP, "Responsable du service client" a manager's title."""
     if not title:
         return "unknown", False
-    title = fold(title)
+    title = _TO_A_CHIEF.sub(" ", fold(title))  # "Executive Assistant to the Chief Customer Officer"
     deputy = next((m for m in _DEPUTY_CHIEF.finditer(title)
                    if _CUSTOMER_CHIEF.search(chief := _DEPUTY_WORD.sub("", m.group()))
                    or _FR_CUSTOMER_CHIEF.search(chief)), None)
