@@ -207,3 +207,14 @@ def test_emoji_list_markers_are_bullets_and_emoji_headings_are_headings():
     assert ("Equity for everyone", False, True, "benefits") in lines
     # a line that opens with an emoji and no space is text, not a marker
     assert parse_text("Head of Support\n\n🤖-assisted triage is part of the job.\n").lines[-1].is_bullet is False
+
+
+def test_an_emoji_marked_phrase_standing_alone_is_a_heading_and_emoji_lists_stay_lists():
+    text = ("Chief Customer Officer\n\n🎯 Why this role exists\nOur teams grew up side by side, not together.\n\n"
+            "🙋 Who you are\n✅ You have led support and success at once\n➕ You have owned a budget\n\n"
+            "🌱 A note from me\nI read every application myself.\n")
+    lines = {line.text: (line.is_heading, line.is_bullet) for line in parse_text(text).lines}
+    assert lines["Why this role exists"] == (True, False)
+    assert lines["A note from me"] == (True, False)
+    assert lines["You have led support and success at once"] == (False, True)
+    assert lines["You have owned a budget"] == (False, True)

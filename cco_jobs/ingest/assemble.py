@@ -6,7 +6,7 @@ import re
 
 from ..errors import PostingInputError
 from ..posting import Line, Posting
-from .blocks import Block, has_words, heading_text, looks_like_heading, reads_like_a_job
+from .blocks import Block, has_words, heading_text, is_emoji_heading_between, looks_like_heading, reads_like_a_job
 from .chrome import is_chrome_line
 from .sections import names_terms, section_key
 from .split import split_blocks
@@ -40,9 +40,12 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
         if not (block.chrome or block.verbatim or block.is_heading) and is_chrome_line(block.text):
             block.chrome = True
     for i, block in enumerate(blocks):
-        before_list = i + 1 < len(blocks) and blocks[i + 1].is_bullet
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        before_list = after is not None and after.is_bullet
         if not block.is_heading and not block.chrome and looks_like_heading(block, before_list=before_list):
             block.is_heading = True
+        elif block.emoji and is_emoji_heading_between(blocks[i - 1] if i else None, block, after):
+            block.is_heading, block.is_bullet = True, False
     if not has_words(blocks, MIN_POSTING_WORDS) or not reads_like_a_job(blocks):
         raise PostingInputError(source, "not_a_posting", "no line of text that reads like a job posting")
     title, company = find_title_and_company(blocks, metadata)

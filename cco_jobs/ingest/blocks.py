@@ -14,7 +14,8 @@ class Block:
 
     ``level`` is the heading level markup gave (``<h2>``, ``##``); ``bold`` says all
     its text was bold; ``verbatim`` marks table rows and code, which are never split,
-    joined or promoted to headings.
+    joined or promoted to headings; ``emoji`` marks a list item whose marker was an
+    emoji, which may turn out to be a heading (:func:`is_emoji_heading_between`).
     """
 
     text: str
@@ -25,6 +26,7 @@ class Block:
     chrome: bool = False
     verbatim: bool = False
     bold: bool = False
+    emoji: bool = False
 
 
 # List markers: a glyph or dash followed by a space, "1." "1)" "(1)" "a)" "(a)", or a
@@ -67,6 +69,28 @@ def split_bullet(text: str) -> tuple[str, bool]:
     if match is None:
         return text, False
     return text[match.end():], True
+
+
+def emoji_marked(text: str) -> bool:
+    """Whether a line's list marker is an emoji ("✅ 8+ years"), not a bullet glyph or number."""
+    return _BULLET.match(text) is None and _EMOJI_MARKER.match(text) is not None
+
+
+def is_emoji_heading_between(before: Block | None, block: Block, after: Block | None) -> bool:
+    """Whether an emoji-marked line that names no known section is a heading all the same:
+    a short capitalised phrase ("🎯 Why this role exists") standing alone, not in a run of
+    emoji-marked items ("✅ 8+ years in support" then "➕ Payroll experience")."""
+    def same_run(a: Block | None, b: Block | None) -> bool:  # emoji items on consecutive lines
+        return a is not None and b is not None and a.emoji and b.emoji and (
+            a.source_line is None or b.source_line is None or b.source_line - a.source_line == 1)
+
+    if not block.emoji or same_run(before, block) or same_run(block, after):
+        return False
+    core = block.text.rstrip(":：").strip()
+    words = core.split()
+    return (0 < len(words) <= 7 and core[:1].isupper() and not core.endswith((".", "!", ",", ";"))
+            and not any(c.isdigit() for c in core) and after is not None and not after.is_heading
+            and not _LEAD_IN.search(core.casefold()))
 
 
 def is_emoji_heading(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, is_emoji_heading, is_numbered_heading, looks_like_heading, split_bullet
+from .blocks import Block, emoji_marked, is_emoji_heading, is_numbered_heading, looks_like_heading, split_bullet
 from .normalise import clean_line, unescape_entities
 
 _ATX = re.compile(r"^#{1,6}(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
@@ -139,7 +139,8 @@ def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
         return Block(text, n, is_heading=True) if text else None
     bold = not bullet and bool(_BOLD_LINE.match(body))
     text = _inline(body, markdown)
-    return Block(text, n, is_bullet=bullet, bold=bold) if text else None
+    emoji = bullet and emoji_marked(stripped)  # "🎯 Why this role exists": maybe a heading
+    return Block(text, n, is_bullet=bullet, bold=bold, emoji=emoji) if text else None
 
 
 def _inline(text: str, markdown: bool) -> str:
