@@ -218,3 +218,6 @@ def test_an_emoji_marked_phrase_standing_alone_is_a_heading_and_emoji_lists_stay
     assert lines["A note from me"] == (True, False)
     assert lines["You have led support and success at once"] == (False, True)
     assert lines["You have owned a budget"] == (False, True)
+    # a list of one emoji with blank lines between its items stays a list
+    text = "Head of CX\n\nWhat's in it for you?\n\n✅ A bonus\n\n✅ Private medical for you and your family\n\n✅ Holidays\n"
+    assert [line.is_bullet for line in parse_text(text).lines][-3:] == [True, True, True]

@@ -14,8 +14,8 @@ class Block:
 
     ``level`` is the heading level markup gave (``<h2>``, ``##``); ``bold`` says all
     its text was bold; ``verbatim`` marks table rows and code, which are never split,
-    joined or promoted to headings; ``emoji`` marks a list item whose marker was an
-    emoji, which may turn out to be a heading (:func:`is_emoji_heading_between`).
+    joined or promoted to headings; ``emoji`` is the marker of a list item marked by an
+    emoji ("✅"), which may turn out to be a heading (:func:`is_emoji_heading_between`).
     """
 
     text: str
@@ -26,7 +26,7 @@ class Block:
     chrome: bool = False
     verbatim: bool = False
     bold: bool = False
-    emoji: bool = False
+    emoji: str = ""
 
 
 # List markers: a glyph or dash followed by a space, "1." "1)" "(1)" "a)" "(a)", or a
@@ -71,18 +71,21 @@ def split_bullet(text: str) -> tuple[str, bool]:
     return text[match.end():], True
 
 
-def emoji_marked(text: str) -> bool:
-    """Whether a line's list marker is an emoji ("✅ 8+ years"), not a bullet glyph or number."""
-    return _BULLET.match(text) is None and _EMOJI_MARKER.match(text) is not None
+def emoji_marker(text: str) -> str:
+    """A line's list marker when it is an emoji ("✅" for "✅ 8+ years"), else ``""``."""
+    match = _EMOJI_MARKER.match(text) if _BULLET.match(text) is None else None
+    return match.group().strip() if match else ""
 
 
 def is_emoji_heading_between(before: Block | None, block: Block, after: Block | None) -> bool:
     """Whether an emoji-marked line that names no known section is a heading all the same:
     a short capitalised phrase ("🎯 Why this role exists") standing alone, not in a run of
-    emoji-marked items ("✅ 8+ years in support" then "➕ Payroll experience")."""
-    def same_run(a: Block | None, b: Block | None) -> bool:  # emoji items on consecutive lines
-        return a is not None and b is not None and a.emoji and b.emoji and (
-            a.source_line is None or b.source_line is None or b.source_line - a.source_line == 1)
+    emoji-marked items ("✅ 8+ years in support" then "➕ Payroll experience" on the next
+    line, or "✅" items with blank lines between them)."""
+    def same_run(a: Block | None, b: Block | None) -> bool:
+        return a is not None and b is not None and bool(a.emoji) and bool(b.emoji) and (
+            a.emoji == b.emoji or a.source_line is None or b.source_line is None
+            or b.source_line - a.source_line == 1)
 
     if not block.emoji or same_run(before, block) or same_run(block, after):
         return False

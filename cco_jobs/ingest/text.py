@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, emoji_marked, is_emoji_heading, is_numbered_heading, looks_like_heading, split_bullet
+from .blocks import Block, emoji_marker, is_emoji_heading, is_numbered_heading, looks_like_heading, split_bullet
 from .normalise import clean_line, unescape_entities
 
 _ATX = re.compile(r"^#{1,6}(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
@@ -139,7 +139,7 @@ def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
         return Block(text, n, is_heading=True) if text else None
     bold = not bullet and bool(_BOLD_LINE.match(body))
     text = _inline(body, markdown)
-    emoji = bullet and emoji_marked(stripped)  # "🎯 Why this role exists": maybe a heading
+    emoji = emoji_marker(stripped) if bullet else ""  # "🎯 Why this role exists": maybe a heading
     return Block(text, n, is_bullet=bullet, bold=bold, emoji=emoji) if text else None
 
 
