@@ -221,3 +221,39 @@ def test_an_emoji_marked_phrase_standing_alone_is_a_heading_and_emoji_lists_stay
     # a list of one emoji with blank lines between its items stays a list
     text = "Head of CX\n\nWhat's in it for you?\n\n✅ A bonus\n\n✅ Private medical for you and your family\n\n✅ Holidays\n"
     assert [line.is_bullet for line in parse_text(text).lines][-3:] == [True, True, True]
+
+
+def test_emoji_items_of_different_emoji_stay_items_and_sentences_stay_sentences():
+    text = ("Head of Support\n\nWhat you'll do\n\n📞 Run the call centre rota every week\n\n"
+            "⏱️ Hit our service level targets\n\n🧑‍🏫 Coach the team leads\n\nWhat we offer\n\n"
+            "💰 Competitive salary\n\n🚨 We're hiring a Head of Support\nApply below.\n")
+    lines = {line.text: (line.is_heading, line.is_bullet, line.section) for line in parse_text(text).lines}
+    assert lines["Run the call centre rota every week"] == (False, True, "responsibilities")
+    assert lines["Coach the team leads"] == (False, True, "responsibilities")
+    assert lines["Competitive salary"][:2] == (False, True)
+    assert lines["We're hiring a Head of Support"][0] is False
+    # keycaps are markers; star ratings and a glyph's variation selector are not text
+    posting = parse_text("Head of Support\n\n1️⃣ Own the support strategy\n✔️ 10+ years in support\n"
+                         "★★★★☆ 4.1 rating on review sites\n")
+    texts = [line.text for line in posting.lines]
+    assert "Own the support strategy" in texts and "10+ years in support" in texts
+    assert "★★★★☆ 4.1 rating on review sites" in texts
+
+
+def test_why_this_role_exists_is_about_the_role_not_the_benefits():
+    text = ("Chief Customer Officer\n\n🎯 Why this role exists\nYou will report directly to the CEO and sit on "
+            "the executive committee.\n")
+    line = next(line for line in parse_text(text).lines if line.text.startswith("You will report"))
+    assert line.section != "benefits"
+
+
+def test_emoji_in_html_paragraphs_reads_as_before():
+    html = ("<h1>Head of CX</h1><p>🚀 About us</p><p>We sell sofas online.</p><p>🎯 The role</p>"
+            "<p>You will run the contact centre.</p>")
+    lines = parse_text(html, format="html").lines
+    assert [line.is_bullet for line in lines] == [False] * len(lines)
+
+
+def test_an_html_list_item_loses_its_emoji_marker():
+    html = "<h1>Head of CX</h1><h2>What you will do</h2><ul><li>✅ Own the NPS programme</li></ul>"
+    assert parse_text(html, format="html").lines[-1].text == "Own the NPS programme"

@@ -44,7 +44,10 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
         before_list = after is not None and after.is_bullet
         if not block.is_heading and not block.chrome and looks_like_heading(block, before_list=before_list):
             block.is_heading = True
-        elif block.emoji and is_emoji_heading_between(blocks[i - 1] if i else None, block, after):
+    for i, block in enumerate(blocks):  # after the headings above are known: "🎯 Why this role exists"
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.emoji and not block.is_heading and is_emoji_heading_between(blocks[i - 1] if i else None,
+                                                                             block, after):
             block.is_heading, block.is_bullet = True, False
     if not has_words(blocks, MIN_POSTING_WORDS) or not reads_like_a_job(blocks):
         raise PostingInputError(source, "not_a_posting", "no line of text that reads like a job posting")

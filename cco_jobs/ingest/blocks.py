@@ -33,7 +33,7 @@ class Block:
 # bullet glyph glued to the text as scrapes leave it ("•Lead the team").
 _BULLET = re.compile(
     r"^(?:[-*+•·▪◦‣●○■□➢➤►▸→✓✔–—]|\(?\d{1,2}[.)]|\(?[a-zA-Z]\))\s+(?=\S)"
-    r"|^[•▪◦‣●■➢➤►▸✓✔](?=\S)"
+    r"|^[•▪◦‣●■➢➤►▸✓✔](?=[^\s\uFE0E\uFE0F])"
 )
 # Verbs that make a short line a lead-in to a list ("The successful candidate will:",
 # "Duties include:") rather than a heading ("How we work", "About you:").
@@ -57,24 +57,32 @@ _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two or more letters
 # "🤖 AI and automation. Lead the rollout..." (pictographs, dingbats and symbols, with
 # their variation selector, skin tones and joiners).
 _EMOJI_MARKER = re.compile(
-    r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"
+    r"^(?:[0-9#*]\uFE0F?\u20E3|(?![\u2605\u2606])[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"
     r"[\uFE0F\u200D\U0001F3FB-\U0001F3FF\U0001F000-\U0001FAFF\u2600-\u27BF]*)\s+(?=\S)"
 )
 
 
 def split_bullet(text: str) -> tuple[str, bool]:
-    """Strip a leading list marker: ``("Lead the team", True)`` for ``"• Lead the team"``
-    or ``"✅ Lead the team"``."""
-    match = _BULLET.match(text) or _EMOJI_MARKER.match(text)
+    """Strip a leading list marker: ``("Lead the team", True)`` for ``"• Lead the team"``."""
+    match = _BULLET.match(text)
     if match is None:
         return text, False
     return text[match.end():], True
 
 
-def emoji_marker(text: str) -> str:
-    """A line's list marker when it is an emoji ("✅" for "✅ 8+ years"), else ``""``."""
-    match = _EMOJI_MARKER.match(text) if _BULLET.match(text) is None else None
-    return match.group().strip() if match else ""
+def split_emoji(text: str) -> tuple[str, str]:
+    """Strip a leading emoji used as a list marker in plain text: ``("Lead the team", "✅")``
+    for ``"✅ Lead the team"``; ``(text, "")`` when the line has none. (Star ratings such as
+    "★★★★☆ 4.1" are not markers.)"""
+    match = _EMOJI_MARKER.match(text)
+    if match is None:
+        return text, ""
+    return text[match.end():], match.group().strip()
+
+
+# A sentence spoken to or by the reader, not a heading: "🚨 We're hiring a Chief Customer
+# Officer", "📩 DM me or apply below".
+_SPEAKER = re.compile(r"\b(?:we|we're|we’re|i|i'm|i’m|us|dm|apply|hiring)\b", re.I)
 
 
 def is_emoji_heading_between(before: Block | None, block: Block, after: Block | None) -> bool:
@@ -92,15 +100,16 @@ def is_emoji_heading_between(before: Block | None, block: Block, after: Block | 
     core = block.text.rstrip(":：").strip()
     words = core.split()
     return (0 < len(words) <= 7 and core[:1].isupper() and not core.endswith((".", "!", ",", ";"))
-            and not any(c.isdigit() for c in core) and after is not None and not after.is_heading
-            and not _LEAD_IN.search(core.casefold()))
+            and not any(c.isdigit() for c in core) and "," not in core and after is not None
+            and not after.is_heading and (not after.emoji or block.text.endswith((":", "：")))
+            and not _LEAD_IN.search(core.casefold()) and not _SPEAKER.search(core))
 
 
 def is_emoji_heading(text: str) -> bool:
     """Whether an emoji-marked line is a section heading ("🚀 About us", "🎁 Benefits"),
     not a list item."""
-    match = _EMOJI_MARKER.match(text)
-    rest = text[match.end():].rstrip(":：").strip() if match else ""
+    rest, marker = split_emoji(text)
+    rest = rest.rstrip(":：").strip() if marker else ""
     return bool(rest) and not any(c in rest for c in ".!?;") and known_section(rest) is not None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from .blocks import Block, split_bullet
+from .blocks import Block, split_bullet, split_emoji
 from .chrome import find_content, is_chrome
 from .normalise import clean_line
 
@@ -181,6 +181,8 @@ class _Reader:
             if ctx.level is None and not ctx.pre:
                 text, marked = split_bullet(text)
                 bullet = bullet or marked
+                if ctx.bullet:  # "<li>✅ Own the NPS</li>": the emoji is the item's marker
+                    text = split_emoji(text)[0] or text
             line = self._line + offset if self._line is not None and ctx.pre else self._line
             self.blocks.append(Block(text, line, is_heading=ctx.level is not None, level=ctx.level,
                                      is_bullet=bullet and ctx.level is None, chrome=chrome,

@@ -101,7 +101,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(pattern)) for key, pattern in (
         ("eeo", r"\bequal\b|diversit|inclusi|\beeo\b|accessib|adjustment|accommodat|egalite"),
         ("compensation", r"salar|compensation|\bpay\b|remunerat|salaire|\bgrade\b"),
-        ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b|reward|avantages|^terms\b(?! of (?:use|service))"),
+        ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b(?! (?:this|the|now|we))|reward|avantages|^terms\b(?! of (?:use|service))"),
         ("apply", r"\bapply|application|next steps|postuler|candidature|recruitment|hiring process|interview"),
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
                              r"|mission|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"),

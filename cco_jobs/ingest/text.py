@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, emoji_marker, is_emoji_heading, is_numbered_heading, looks_like_heading, split_bullet
+from .blocks import Block, is_emoji_heading, is_numbered_heading, looks_like_heading, split_bullet, split_emoji
 from .normalise import clean_line, unescape_entities
 
 _ATX = re.compile(r"^#{1,6}(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
@@ -134,13 +134,16 @@ def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
     if bullet and is_numbered_heading(stripped):
         text = _inline(stripped, markdown)  # "2) Key responsibilities": a heading, number and all
         return Block(text, n, is_heading=True) if text else None
-    if bullet and is_emoji_heading(stripped):
-        text = _inline(body, markdown)  # "🚀 About us": a heading, its emoji dropped
-        return Block(text, n, is_heading=True) if text else None
+    emoji = ""
+    if not bullet:  # "✅ 8+ years in support": an emoji as the list marker
+        body, emoji = split_emoji(stripped)
+        bullet = bool(emoji)
+        if emoji and is_emoji_heading(stripped):
+            text = _inline(body, markdown)  # "🚀 About us": a heading, its emoji dropped
+            return Block(text, n, is_heading=True) if text else None
     bold = not bullet and bool(_BOLD_LINE.match(body))
     text = _inline(body, markdown)
-    emoji = emoji_marker(stripped) if bullet else ""  # "🎯 Why this role exists": maybe a heading
-    return Block(text, n, is_bullet=bullet, bold=bold, emoji=emoji) if text else None
+    return Block(text, n, is_bullet=bullet, bold=bold, emoji=emoji) if text else None  # emoji: maybe a heading
 
 
 def _inline(text: str, markdown: bool) -> str:

@@ -245,10 +245,10 @@ def _render_scraped(posting: AnnotatedPosting, groups: list[Group], rng: random.
 
 def comparable(text: str) -> str:
     """A line's text with list markers, emphasis and a closing colon removed, for matching."""
-    from ..ingest.blocks import split_bullet
+    from ..ingest.blocks import split_bullet, split_emoji
     from ..ingest.normalise import clean_line
 
-    text = split_bullet(clean_line(_BOLD.sub(r"\1", text)))[0]
+    text = split_emoji(split_bullet(clean_line(_BOLD.sub(r"\1", text)))[0])[0]
     return text.replace("**", "").replace("__", "").rstrip(":").strip()
 
 
