@@ -313,18 +313,18 @@ def test_a_header_line_with_place_and_mode_still_gives_its_first_part():
 
 # --- long header lines, job-board taxonomies, a name alone under the furniture ---------
 
-def test_a_header_line_too_long_to_be_a_title_gives_its_leading_parts():
-    document = ("Chief Customer Experience Officer - Licensing and Registration Division - Harwick City, NL\n"
-                "Job Number: 2031-00417\nClass Code: X9000 (Executive)\n\n"
-                "The division serves 2 million residents through 30 offices.\n")
-    posting = parse_text(document, format="text")
-    assert posting.title == "Chief Customer Experience Officer - Licensing and Registration Division"
-
-
-def test_a_cleaner_title_line_below_wins_over_a_long_header_line():
-    document = ("Customer Care Manager - Tollbridge Homes - Shrewsbury, Shropshire, United Kingdom - Full time\n"
-                "Customer Care Manager\nTollbridge Homes\n\nWe build 600 homes a year.\n")
-    assert parse_text(document, format="text").title == "Customer Care Manager"
+@pytest.mark.parametrize("document, title", [
+    # a header line too long to be a title gives its leading parts
+    ("Chief Customer Experience Officer - Licensing and Registration Division - Harwick City, NL\n"
+     "Job Number: 2031-00417\nClass Code: X9000 (Executive)\n\n"
+     "The division serves 2 million residents through 30 offices.\n",
+     "Chief Customer Experience Officer - Licensing and Registration Division"),
+    # a cleaner title line below wins over it
+    ("Customer Care Manager - Tollbridge Homes - Shrewsbury, Shropshire, United Kingdom - Full time\n"
+     "Customer Care Manager\nTollbridge Homes\n\nWe build 600 homes a year.\n", "Customer Care Manager"),
+])
+def test_the_title_of_a_header_line_too_long_to_be_one(document, title):
+    assert parse_text(document, format="text").title == title
 
 
 def test_a_job_boards_role_category_field_is_not_the_title():

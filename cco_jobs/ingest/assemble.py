@@ -40,8 +40,7 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
         if not (block.chrome or block.verbatim or block.is_heading) and is_chrome_line(block.text):
             block.chrome = True
     for i, block in enumerate(blocks):
-        after = blocks[i + 1] if i + 1 < len(blocks) else None
-        before_list = after is not None and after.is_bullet
+        before_list = i + 1 < len(blocks) and blocks[i + 1].is_bullet
         if not block.is_heading and not block.chrome and looks_like_heading(block, before_list=before_list):
             block.is_heading = True
     for i, block in enumerate(blocks):  # after the headings above are known: "🎯 Why this role exists"

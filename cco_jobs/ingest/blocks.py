@@ -109,7 +109,13 @@ def is_emoji_heading(text: str) -> bool:
     """Whether an emoji-marked line is a section heading ("🚀 About us", "🎁 Benefits"),
     not a list item."""
     rest, marker = split_emoji(text)
-    rest = rest.rstrip(":：").strip() if marker else ""
+    return bool(marker) and _names_a_section(rest)
+
+
+def _names_a_section(rest: str) -> bool:
+    """Whether what follows a line's marker is a known section heading alone: short, no
+    sentence punctuation (:func:`~cco_jobs.ingest.sections.known_section`)."""
+    rest = rest.rstrip(":：").strip()
     return bool(rest) and not any(c in rest for c in ".!?;") and known_section(rest) is not None
 
 
@@ -124,8 +130,7 @@ def is_numbered_heading(text: str) -> bool:
     match = _BULLET.match(text)
     if match is None or not text.lstrip("(")[:1].isdigit():
         return False
-    rest = text[match.end():].rstrip(":：").strip()
-    return not any(c in rest for c in ".!?;") and known_section(rest) is not None
+    return _names_a_section(text[match.end():])
 
 
 def looks_like_heading(block: Block, *, before_list: bool = False) -> bool:

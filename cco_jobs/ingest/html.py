@@ -182,7 +182,7 @@ class _Reader:
                 text, marked = split_bullet(text)
                 bullet = bullet or marked
                 if ctx.bullet:  # "<li>✅ Own the NPS</li>": the emoji is the item's marker
-                    text = split_emoji(text)[0] or text
+                    text = split_emoji(text)[0]
             line = self._line + offset if self._line is not None and ctx.pre else self._line
             self.blocks.append(Block(text, line, is_heading=ctx.level is not None, level=ctx.level,
                                      is_bullet=bullet and ctx.level is None, chrome=chrome,

@@ -116,9 +116,10 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
             company = company_under_title(early, line) or company_above_document(early)
     named = None
     if title:
-        names = leading_names(blocks) | standalone_names(blocks) if _DASH_PART.search(title) or ", " in title \
-            else frozenset()
-        header = "\n".join(b.text for b in early[1:] if title not in b.text)
+        names, header = frozenset(), ""
+        if _DASH_PART.search(title) or ", " in title:  # a title of parts: some may be a name or a place
+            names = leading_names(blocks) | standalone_names(blocks)
+            header = "\n".join(b.text for b in early[1:] if title not in b.text)
         title, named = trim_title(title, [n for n in [company, *about_names(blocks)] if n], names, header)
     if not stated and not unnamed_client:
         # "Quillfeather Analytics - VP..." names the company in full; the body shortens it.
