@@ -553,3 +553,60 @@ def test_a_placeholder_or_a_budget_to_cut_names_no_budget(shipped_nlp, line):
     owned = analyse("Chief Customer Officer\n\nResponsibilities\n- Own a budget of £12 million.\n"
                     "- Set the customer strategy.\n", nlp=shipped_nlp)
     assert next(s for s in owned.commitment.signals if s.name == "authority").evidence
+
+
+def test_a_line_that_opens_with_the_reporting_line_outweighs_one_met_in_a_paragraph(ruler_nlp):
+    lines = [("Reports to: Director of Customer Operations", "context"),
+             ("The post holder is responsible for complaints reporting to the Executive Team and the Board.",
+              "strategic")]
+    assert reading_of(ruler_nlp, lines).reports == "below"
+    # without the field, the paragraph's mention is all there is, and it is read as before
+    assert reading_of(ruler_nlp, lines[1:]).reports == "top"
+    # a line-opening hedge still wins over a plain line elsewhere
+    hedged = [("Reporting to the CEO or the COO", "context"), ("You will report to the board quarterly.", "strategic")]
+    assert reading_of(ruler_nlp, hedged).reports == "hedged"
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("Reporting to the Chief Experience Officer will be the Patient Access Center and Patient Relations.", "unstated"),
+    ("Reporting to the CCO are four directors and the insight team.", "unstated"),
+    ("Reporting to the CEO, you will lead customer strategy.", "top"),
+    ("Reporting to the CEO you will lead customer strategy.", "top"),
+    ("Reporting to the COO.", "below"),
+])
+def test_teams_reporting_to_the_role_are_not_its_reporting_line(ruler_nlp, text, reports):
+    assert reading_of(ruler_nlp, [(text, "context")]).reports == reports
+
+
+@pytest.mark.parametrize("text", [
+    "You would not manage teams directly; instead you advise each portfolio company's CEO.",
+    "There is no team to manage and no direct reports.",
+    "You'll influence, not run.",
+    "You will lead by influence across the business.",
+])
+def test_a_role_without_a_team_is_advisory(ruler_nlp, text):
+    assert reading_of(ruler_nlp, [(text, "strategic")]).advisory
+
+
+@pytest.mark.parametrize("title, level", [
+    ("Analyst, Office of the CCO", "manager"),
+    ("Senior Manager, Office of the Chief Experience Officer", "manager"),
+    ("Chief of Staff, Office of the Chief Customer Officer", "unknown"),
+    ("Chargée de mission auprès de la Directrice de l'expérience client", "unknown"),
+    ("Chief Customer Officer, Office of the CEO", "c_customer"),
+])
+def test_the_office_a_job_serves_is_not_its_level(title, level):
+    assert title_level(title)[0] == level
+
+
+def test_a_strategic_mandate_also_counts_as_a_c_level_customer_titles_mandate(ruler_nlp):
+    from cco_jobs.commitment import feature_values
+
+    lines = [("Set the customer strategy with the executive team.", "strategic"),
+             ("Build a customer-centric culture across every function.", "strategic"),
+             ("Run the contact centre rota.", "contact_centre")]
+    chief = feature_values(reading_of(ruler_nlp, lines, title="Chief Customer Officer"))
+    head = feature_values(reading_of(ruler_nlp, lines, title="Head of Customer Insight"))
+    assert chief["strategic_share"] == head["strategic_share"] > 0.4
+    assert chief["c_title_strategic_share"] == chief["strategic_share"]
+    assert head["c_title_strategic_share"] == 0.0

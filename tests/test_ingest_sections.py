@@ -96,3 +96,20 @@ def test_title_line_starts_no_section_but_is_a_heading():
     title = posting.lines[1]
     assert title.is_heading and title.section == "header"
     assert posting.lines[2].section == "header"
+
+
+def test_the_position_alone_on_a_line_opens_the_roles_section():
+    # a scraped page's "The position" heading after "About <company>": the role's own
+    # paragraph (its reporting line, its seat) must not be filed under the company
+    posting = parse_text(
+        "Chief Customer & Digital Officer\n\nAbout Lyntel\nLyntel is a Danish telecom operator.\n\n"
+        "The position\nAs Chief Customer & Digital Officer you report to our CEO.\n\n"
+        "Der Prozess / The process\nA call with our talent partner.\n",
+        format="text",
+    )
+    got = {line.text: (line.section, line.is_heading) for line in posting.lines}
+    assert got["The position"] == ("summary", True)
+    assert got["As Chief Customer & Digital Officer you report to our CEO."] == ("summary", False)
+    assert got["Der Prozess / The process"] == ("apply", True)
+    assert known_section("The job") == "responsibilities"
+    assert known_section("The team") is None  # a site menu's link as often as a heading

@@ -50,6 +50,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("headcount_named", "authority", "002", "a team size is named"),
     Feature("advisory_only", "authority", "000, 003", "advisory, influence without authority", -1),
     Feature("strategic_share", "mandate", "001", "share of requirements that are strategic"),
+    Feature("c_title_strategic_share", "mandate", "001",
+            "share of requirements that are strategic, under a C-level customer title"),
     Feature("sales_share", "mandate", "001", "share of requirements that are sales work", -1),
     Feature("contact_centre_share", "mandate", "001", "share of requirements that are contact-centre work", -1),
     Feature("cost_cutting_share", "mandate", "001", "share of requirements that are cost cutting", -1),
@@ -102,6 +104,11 @@ def feature_values(reading: Reading) -> dict[str, float]:
         # the extremes on its mandate alone
         v[f"{lab}_share"] = (reading.counts.get(lab, 0) + SHARE_PRIOR_WEIGHT * SHARE_PRIOR[lab]) / (
             n + SHARE_PRIOR_WEIGHT)
+    # a strategic mandate is what makes a C-title real (001: the CCO "creates corporate and
+    # customer strategy"); under a head's or director's title the same lines describe a
+    # strategic job below the C-level (GUIDELINES.md section 5, level 1): so the share also
+    # counts on its own, as a C-title's mandate
+    v["c_title_strategic_share"] = v["strategic_share"] * v["level_c_customer"]
     v["tactical_done_personally"] = float(bool(reading.personal))
     v["tactical_delegated"] = float(bool(reading.delegated))
     v["metrics_owned"] = min(len(reading.metrics), 3) / 3

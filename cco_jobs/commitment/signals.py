@@ -79,9 +79,10 @@ _DEPUTY_CHIEF = re.compile(
     r"|\bchef(?:fe)?\s+adjointe?\s+(?:de\s+l'\s*experience\s+(?:(?:du|des|de\s+la|de\s+l')\s*)?\w+"
     r"|de\s+la\s+clientele)\b", re.I)
 #: The chief a job serves, not the job: "Assistant to the CEO", "Chief of Staff to the Chief
-#: Customer Officer", "Senior Advisor to the CCO".
-_TO_A_CHIEF = re.compile(r"\bto\s+(?:the\s+|our\s+)?(?:chief\s+[\w\s&,-]*?\bofficer\b|chief\s+executive\b"
-                         r"|c[a-z]{1,2}o\b)", re.I)
+#: Customer Officer", "Senior Advisor to the CCO", "Analyst, Office of the CCO", and in
+#: French whoever comes after "auprès de" ("Chargée de mission auprès de la Directrice ...").
+_TO_A_CHIEF = re.compile(r"\b(?:to|office\s+of)\s+(?:the\s+|our\s+)?(?:chief\s+[\w\s&,-]*?\bofficer\b"
+                         r"|chief\s+executive\b|c[a-z]{1,2}o\b)|\baupres\s+(?:de|du|des)\b.*$", re.I)
 _DEPUTY_WORD = re.compile(r"\b(?:deputy|associate|assistant|vice)[- ]|\badjointe?\s+", re.I)
 
 LEVEL_NAMES = {
@@ -223,6 +224,26 @@ def _about_someone_else(span: Span, line: LineWords) -> bool:
                                            "board", "team", "teams", "department", "function", "pdg"}
 
 
+_INVERTED_VERBS = {"are", "is", "will", "would", "shall", "include", "includes", "sit", "sits"}
+_SUBJECTS = {"you", "he", "she", "they", "it", "we", "role", "position", "post", "incumbent", "holder"}
+
+
+def _reporting_in(span: Span, line: LineWords) -> bool:
+    """ "Reporting to the Chief Experience Officer will be the Patient Access Center...":
+    whom the *teams* report to, the role's own authority (functions reporting in), not
+    its reporting line. Read as the clause's verb coming after the name with no subject
+    between them ("Reporting to the CEO, you will..." and "Reporting to the CEO you
+    will..." stay the role's line)."""
+    if span[0].lower_ != "reporting" or line.before(span.start, 1):
+        return False
+    for word in line.sentence_after(span.end, 16):
+        if word in {",", ";", ":", "(", "-", "–", "—"} or word in _SUBJECTS:
+            return False
+        if word in _INVERTED_VERBS:
+            return True
+    return False
+
+
 def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
     """Classify who a "reports to" match names: ``(kind, evidence words)``.
 
@@ -295,6 +316,7 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         reading.counts[lab] = reading.counts.get(lab, 0) + 1
         reading.lines_by_label.setdefault(lab, []).append(n)
     report_kinds: list[str] = []
+    opens_line: list[bool] = []  # per match in report_kinds: does it open its line?
     chrome = lines.attrs.get("chrome", [False] * len(bounds))
     signals = doc.spans.get("signals", [])
     reports_in = {_owner(s, bounds) for s in signals if s.label_ == "functions_in"}
@@ -318,11 +340,12 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             continue
         if kind == "reports_to":
             target, named = _report_target(span, words)
-            if not target or _about_someone_else(span, words):
+            if not target or _about_someone_else(span, words) or _reporting_in(span, words):
                 continue
             if _negated(span, line) and target == "top":
                 target = "negated_top"
             report_kinds.append(target)
+            opens_line.append(_opens_line(span, words))
             reading.reports_evidence.append(Evidence(n, named))
         elif kind == "exec_seat":
             seat = "member"
@@ -355,8 +378,19 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             reading.personal.append(evidence)
         elif kind == "delegated" and label in TACTICAL_LABELS:
             reading.delegated.append(evidence)
+    if any(opens_line):
+        # "Reports to: Director of Customer Operations" says whom the role reports to;
+        # "responsible for complaints reporting to the Executive Team" in a paragraph
+        # may be reports the holder writes: a line that opens with its reporting line wins
+        report_kinds = [kind for kind, first in zip(report_kinds, opens_line) if first]
     reading.reports = _combine_reports(report_kinds)
     return reading
+
+
+def _opens_line(span: Span, words: LineWords) -> bool:
+    """Whether a reporting-line match opens its line ("Reports to: ...", "Reporting to
+    the CEO, you will...", "- Reporting line: COO"), after any list marker."""
+    return all(not w[:1].isalnum() for w in words.before(span.start, span.start - words.span.start))
 
 
 def _stronger_seat(current: str, new: str) -> str:

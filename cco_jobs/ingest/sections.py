@@ -93,7 +93,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
 # are as often a button, a label or a stray word ("Apply", "Grade", "Essential").
 _AMBIGUOUS = frozenset({
     "apply", "apply now", "interested", "grade", "essential", "desirable", "company", "package",
-    "the job", "tasks", "purpose", "opportunity", "the position", "the team", "the process",
+    "tasks", "purpose", "opportunity", "the team",
     "pay", "education", "experience", "skills", "the client",
 })
 # Longer wordings, checked in order: the first match names the section.
