@@ -113,3 +113,42 @@ def test_the_position_alone_on_a_line_opens_the_roles_section():
     assert got["Der Prozess / The process"] == ("apply", True)
     assert known_section("The job") == "responsibilities"
     assert known_section("The team") is None  # a site menu's link as often as a heading
+
+
+def test_a_table_headed_by_pay_words_is_compensation_wherever_it_sits():
+    posting = parse_text(
+        "Vice President, Customer Experience\n\nKey Responsibilities\n"
+        "Define the customer experience strategy for the group.\n"
+        "Grade | Band | Salary range\nM4 | Senior Leader | SEK 1.1m – 1.4m\n"
+        "Lead the contact centre managers and review their targets.\n\n"
+        "Dimensions\nDimension | Value\nBudget | £4.2m\n",
+        format="text",
+    )
+    got = {line.text: line.section for line in posting.lines}
+    assert got["Grade | Band | Salary range"] == got["M4 | Senior Leader | SEK 1.1m – 1.4m"] == "compensation"
+    # the duties around the table keep their section, and a table of other figures is not pay
+    assert got["Lead the contact centre managers and review their targets."] == "responsibilities"
+    assert got["Budget | £4.2m"] != "compensation"
+
+
+def test_a_menu_bar_that_names_salaries_is_no_pay_table():
+    posting = parse_text("JobsHub | Find Jobs | Salary Guide | Career Advice\nHead of Customer Service\n\n"
+                         "About us\nWe sell tea.\n", format="text")
+    assert posting.lines[0].section != "compensation"
+
+
+def test_a_line_that_opens_with_a_section_name_is_read_in_that_section():
+    posting = parse_text(
+        "Vice President, Customer Experience\n\nAbout the job\n"
+        "Role Purpose: The VP leads our service desks and the central contact centre.\n"
+        "Key Responsibilities: Own the customer service budget and the yearly plan\n"
+        "Key Skills: Operations, BPO, international voice, workforce management\n"
+        "Current CTC\n",
+        format="text",
+    )
+    got = {line.text[:20]: (line.section, line.heading) for line in posting.lines}
+    assert got["Role Purpose: The VP"] == ("summary", "Role Purpose")
+    assert got["Key Responsibilities"] == ("responsibilities", "Key Responsibilities")
+    assert got["Key Skills: Operatio"][0] == "qualifications"
+    # the line after it stays in the section the headings gave it
+    assert got["Current CTC"][0] == "summary"

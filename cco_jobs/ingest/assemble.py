@@ -8,7 +8,7 @@ from ..errors import PostingInputError
 from ..posting import Line, Posting
 from .blocks import Block, has_words, heading_text, is_emoji_heading_between, looks_like_heading, reads_like_a_job
 from .chrome import is_chrome_line
-from .sections import names_terms, section_key
+from .sections import known_section, names_terms, section_key
 from .split import split_blocks
 from .titles import find_title_and_company
 
@@ -78,8 +78,18 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
     lines: list[Line] = []
     section, heading, section_level = "header", None, None
     started = False
+    pay_table = False  # inside a table whose header row names pay: a grade or salary table
     for i, block in enumerate(blocks):
         text = heading_text(block.text) if block.is_heading else block.text
+        row = not block.is_heading and TABLE_CELL_SEP in text
+        if row and not (i and TABLE_CELL_SEP in blocks[i - 1].text and not blocks[i - 1].is_heading):
+            # a header row naming pay, over a row of figures (a site's menu bar with a
+            # "Salary Guide" link is a single row)
+            after = blocks[i + 1].text if i + 1 < len(blocks) and not blocks[i + 1].is_heading else ""
+            pay_table = (bool(_PAY_HEADER.search(text)) and not any(ch.isdigit() for ch in text)
+                         and TABLE_CELL_SEP in after and any(ch.isdigit() for ch in after))
+        elif not row:
+            pay_table = False
         if block.is_heading and not block.chrome:
             if not started and title and _names_title(text, title):
                 pass
@@ -90,10 +100,43 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
                 elif key != "other" or not _is_subheading(block, section, section_level):
                     section, section_level = key, block.level
                 heading, started = text, True
-        lines.append(Line(n=len(lines) + 1, text=text, section=section, heading=heading,
+        own_section, own_heading = section, heading
+        if not block.is_heading and not block.chrome and (lead := _lead_in_section(text)):
+            # "Key Responsibilities: Own the budget...": the line stays whole (its author
+            # wrote one line) and is read in the section it names; the lines after it stay
+            # where they were (a field such as "Key Skills: ..." in a block of fields
+            # starts no section)
+            own_section, own_heading = lead
+        lines.append(Line(n=len(lines) + 1, text=text, section="compensation" if pay_table else own_section,
+                          heading=own_heading,
                           is_heading=block.is_heading, is_bullet=block.is_bullet, chrome=block.chrome,
                           source_line=block.source_line))
     return lines
+
+
+_LEAD_IN = re.compile(r"^([^:\n]{2,40}?)\s*:\s+(\S.*)$")
+#: Sections a line can open with its own first words: the role's parts, where a scrape
+#: or an author puts the heading and the first duty on one line. (Field lines such as
+#: "Salary: ..." or "Education: ..." stay in the block they sit in.)
+_LEAD_IN_SECTIONS = frozenset({"summary", "responsibilities", "qualifications"})
+
+
+def _lead_in_section(text: str) -> tuple[str, str] | None:
+    """``(section, heading)`` when a line opens with a known heading, a colon and a
+    sentence of five words or more ("Role Purpose: The VP leads ..."), else ``None``."""
+    match = _LEAD_IN.match(text)
+    if not match or len(match.group(2).split()) < 5:
+        return None
+    key = known_section(match.group(1))
+    return (key, match.group(1).strip()) if key in _LEAD_IN_SECTIONS else None
+
+
+#: How a table row's cells are joined (HTML tables, pipe tables, the corpus's rows).
+TABLE_CELL_SEP = " | "
+#: A table header row that names pay: the rows under it are a grade or salary table
+#: (GUIDELINES.md: "a salary or grade row" is context), whatever section it sits in.
+_PAY_HEADER = re.compile(r"\b(?:grade|band|salary|salaries|pay|scale|compensation|remuneration|ctc"
+                         r"|minimum|maximum|midpoint|salaire|range)\b", re.I)
 
 
 def _only_footer_follows(blocks: list[Block], at: int) -> bool:
