@@ -280,8 +280,10 @@ def _signals(reading: Reading, values: Mapping[str, float], points: Mapping[str,
     out = []
     level_strength = "strong" if reading.level == "c_customer" and not reading.hybrid else (
         "neutral" if reading.level in {"c_customer", "evp_svp"} else "weak")
-    out.append(_signal("level", reading.level, level_strength, pts("level"),
-                       LEVEL_NAMES[reading.level] + (" (hybrid)" if reading.hybrid else ""), "001", []))
+    level_summary = LEVEL_NAMES[reading.level] + (" (hybrid)" if reading.hybrid else "")
+    if points.get("c_title_strategic_share", 0.0) > 0:
+        level_summary += " (scored with its strategic mandate)"
+    out.append(_signal("level", reading.level, level_strength, pts("level"), level_summary, "001", []))
     rep = {"top": ("strong", "reports to the CEO, president, founder or board"),
            "hedged": ("neutral", "reporting line hedged between the CEO and another executive"),
            "below": ("weak", "reports to another executive or a function head"),
