@@ -610,3 +610,12 @@ def test_a_strategic_mandate_also_counts_as_a_c_level_customer_titles_mandate(ru
     assert chief["strategic_share"] == head["strategic_share"] > 0.4
     assert chief["c_title_strategic_share"] == chief["strategic_share"]
     assert head["c_title_strategic_share"] == 0.0
+
+
+@pytest.mark.parametrize("title, level", [
+    ("Mitglied des Vorstands – Kunden (m/w/d)", "c_customer"),
+    ("Member of the Management Board – Customers (m/f/d)", "c_customer"),
+    ("Member of the Management Board (m/f/d)", "unknown"),  # the department is not named
+])
+def test_a_management_board_member_for_customers_is_a_c_level_customer_title(title, level):
+    assert title_level(title)[0] == level

@@ -402,3 +402,35 @@ def test_an_explicit_title_takes_the_parenthetical_the_header_line_adds_to_it():
     # a salary in brackets is not part of the title
     document = "Head of Customer Care (£65,000 + bonus)\nJob title: Head of Customer Care\n\nWe sell sofas.\n"
     assert parse_text(document, format="text").title == "Head of Customer Care"
+
+
+@pytest.mark.parametrize("document, title, company", [
+    ("So... we're hiring a Chief Customer Officer 🙈\n\nOkay, before anyone starts negotiating a board seat, "
+     "let me be honest. Mwangaza Books is eleven months old.\n", "Chief Customer Officer", None),
+    ("Alright, LinkedIn, let's talk about the best job on my team.\n\nWe're hiring a Head of Customer Success at "
+     "Tallyhook, and I'm going to pitch it the way I'd pitch a deal.\n", "Head of Customer Success", "Tallyhook"),
+    ("Estamos contratando! We're looking for a CMO at Torra Viva ☕\n\n(English below because half of the people "
+     "I want to reach don't read Portuguese.)\n", "CMO", "Torra Viva"),
+    ("Night owls, this one's for you.\n\nWe're hiring a Customer Support Team Lead for our night shift.\n",
+     "Customer Support Team Lead", None),
+])
+def test_a_post_in_prose_names_its_title_in_a_hiring_sentence(document, title, company):
+    posting = parse_text(document, format="text")
+    assert posting.title == title
+    if company:
+        assert posting.company == company
+
+
+def test_a_hiring_sentence_never_outranks_a_title_line():
+    posting = parse_text("Chief Customer and Operations Officer\nHearthlight Energy\n\n"
+                         "We're looking for a Chief Customer to join us.\n", format="text")
+    assert posting.title == "Chief Customer and Operations Officer"
+    # a sentence that names no role gives no title
+    assert parse_text("Why I'm hiring someone with no team and no budget\n\nHello again.\n", format="text").title is None
+
+
+def test_a_position_description_field_aligned_by_spaces_gives_the_title():
+    posting = parse_text("KESTREL COAST INSURANCE GROUP LIMITED\nPOSITION DESCRIPTION\n\n"
+                         "Position title        Chief Customer Officer\nDivision              Customer\n"
+                         "Reports to            Group Chief Executive Officer\n", format="text")
+    assert posting.title == "Chief Customer Officer"

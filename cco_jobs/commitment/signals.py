@@ -28,6 +28,12 @@ _CUSTOMER_CHIEF = re.compile(
     re.I,
 )
 _CUSTOMER_ACRONYM = re.compile(r"\b(?:cco|cxo|ccxo|cexo|cpxo)\b", re.I)
+#: A two-tier board's member whose department is the customer ("Member of the Management
+#: Board – Customers", "Mitglied des Vorstands – Kunden"): a peer of the CEO on the
+#: management board, so a C-level customer title (001). Without a customer department
+#: the title says nothing of the function.
+_BOARD_MEMBER = re.compile(r"\b(?:member of the (?:management|executive) board|mitglied des vorstands?|vorstand)\b"
+                           r".*\b(?:customers?|clients?|kunden|klanten|clientes)\b", re.I)
 _ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bchief executive\b", re.I)
 #: French customer chiefs (Quebec usage): "Chef de l'expérience client", "Chef de la clientèle",
 #: "Chef de la direction de l'expérience client" (a chief of the customer function, not the CEO).
@@ -114,7 +120,7 @@ def title_level(title: str | None) -> tuple[str, bool]:
         return (level, hybrid) if level in {"c_customer", "c_other"} else ("evp_svp", False)
     lower_level = next((name for name, rx in _LEVELS if rx.search(title)), None)
     hybrid = lower_level in {"vp", "evp_svp", "head", "director"}
-    if _CUSTOMER_CHIEF.search(title) or _FR_CUSTOMER_CHIEF.search(title):
+    if _CUSTOMER_CHIEF.search(title) or _FR_CUSTOMER_CHIEF.search(title) or _BOARD_MEMBER.search(title):
         return "c_customer", hybrid
     # "Chief Commercial Officer (CCO)": the words decide, not the acronym
     if _ANY_CHIEF.search(title) or _OTHER_CHIEF_WORDS.search(title) or _FR_OTHER_CHIEF.search(title):

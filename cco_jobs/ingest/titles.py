@@ -114,6 +114,10 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
                            (None, None))
         if title and not stated and company is None:
             company = company_under_title(early, line) or company_above_document(early)
+    if title is None:  # a post in prose: "So... we're hiring a Chief Customer Officer"
+        title, hired_at = _hired_in_prose(early)
+        if hired_at and not stated and not unnamed_client and not NOT_COMPANIES.search(hired_at):
+            company = hired_at  # "We're looking for a CMO at Torra Viva" outweighs a guess from the page
     named = None
     if title:
         names, header = frozenset(), ""
@@ -126,6 +130,32 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
         full = named if named and (company is None or names_company(named, [company])) else None
         company = full or (fuller_name(company, early) if company else None)
     return title, company
+
+
+_HIRING = re.compile(
+    r"(?i:\b(?:(?:we|i)(?:['’]re|['’]m| are| am)\s+(?:now\s+|finally\s+|officially\s+)?(?:hiring|looking for"
+    r"|recruiting|searching for|seeking)|(?:now|we['’]re)\s+hiring|wir suchen|nous recrutons|on recrute)"
+    r"\s*[:!–—-]?\s*(?:(?:a|an|our|my|the|un|une|einen|eine)\s+)?(?:(?:first|new|founding|next)\s+)?)"
+    r"(?P<title>[A-Z][^.!?,;:()\n]{1,90})")
+# Where the title a hiring sentence names ends: "a Head of Customer Success at Tallyhook, and...".
+_TITLE_END = re.compile(r"\s+(?:at|for|to|who|in|on|with|from|@)\s+|\s+[–—-]\s+|\s*[^\w\s&/'’-]")
+_HIRED_AT = re.compile(r"\s+(?:at|@)\s+((?:[A-Z0-9][\w&.'’-]*\s?){1,4})")
+
+
+def _hired_in_prose(early: list[Block]) -> tuple[str | None, str | None]:
+    """``(title, company)`` a founder's post names in a hiring sentence among its first
+    lines ("We're hiring a Head of Customer Success at Tallyhook"), else ``(None, None)``."""
+    for block in early[:8]:
+        match = _HIRING.search(block.text)
+        if not match:
+            continue
+        rest = match.group("title")
+        end = _TITLE_END.search(rest)
+        title = (rest[:end.start()] if end else rest).strip()
+        if looks_like_title(title) and not _CLAUSE.match(title):
+            at = _HIRED_AT.match(rest[end.start():]) if end else None
+            return title, (at.group(1).strip() if at else None)
+    return None, None
 
 
 def _title_before_name(early: list[Block], company: str) -> str | None:
@@ -240,7 +270,9 @@ _DESCRIPTOR_WORDS = re.compile(
 # What a role profile's title line may open with: "Role profile: ", "Position Description – ".
 _DOCUMENT_PREFIX = re.compile(
     r"^(?:(?:executive\s+)?(?:role|job|position)\s+(?:profile|description|specification|spec)|person specification"
-    r"|fiche de poste|description de poste)\s*(?::|\s[–—-])\s*", re.I)
+    r"|fiche de poste|description de poste)\s*(?::|\s[–—-])\s*"
+    # a position description's field with its value aligned by spaces: "Position title    Chief ..."
+    r"|^(?:job|position|role|post)\s+title\s+(?=[A-Z])", re.I)
 
 
 def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset(),
