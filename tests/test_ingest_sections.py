@@ -152,3 +152,23 @@ def test_a_line_that_opens_with_a_section_name_is_read_in_that_section():
     assert got["Key Skills: Operatio"][0] == "qualifications"
     # the line after it stays in the section the headings gave it
     assert got["Current CTC"][0] == "summary"
+
+
+def test_a_role_profiles_authority_relationships_and_conditions_are_sections_of_their_own():
+    posting = parse_text(
+        "Head of Customer Contact Centre\nCorrib Mutual Bank\n\n2. KEY ACCOUNTABILITIES\n"
+        "1. Operational performance (30%)\nDeliver the service levels agreed.\n\n"
+        "4. DECISION-MAKING AUTHORITY\nApprove overtime within budget.\n\n"
+        "Key Relationships\nInternal: the COO.\n\nResponsibilities\n- Run the floor\n"
+        "Physical Demands\nAbility to lift 20 pounds.\n",
+        format="text",
+    )
+    got = {line.text: (line.section, line.is_heading) for line in posting.lines}
+    # a numbered line in capitals is a heading, a numbered duty in sentence case stays an item
+    assert got["4. DECISION-MAKING AUTHORITY"] == ("other", True)
+    assert got["Operational performance (30%)"] == ("responsibilities", False)
+    # the lines under them leave the duties' section: they are not the role's duties
+    assert got["Approve overtime within budget."] == ("other", False)
+    assert got["Internal: the COO."] == ("other", False)
+    assert got["Run the floor"] == ("responsibilities", False)
+    assert got["Ability to lift 20 pounds."] == ("other", False)

@@ -97,7 +97,7 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
                 key = section_key(text)
                 if key == "benefits" and names_terms(text) and _only_footer_follows(blocks, i):
                     section, section_level = "other", block.level  # a footer's "Terms and Conditions" link
-                elif key != "other" or not _is_subheading(block, section, section_level):
+                elif key != "other" or known_section(text) or not _is_subheading(block, section, section_level):
                     section, section_level = key, block.level
                 heading, started = text, True
         own_section, own_heading = section, heading

@@ -130,7 +130,16 @@ def is_numbered_heading(text: str) -> bool:
     match = _BULLET.match(text)
     if match is None or not text.lstrip("(")[:1].isdigit():
         return False
-    return _names_a_section(text[match.end():])
+    rest = text[match.end():].rstrip(":：").strip()
+    return _names_a_section(rest) or _in_capitals(rest)
+
+
+def _in_capitals(text: str) -> bool:
+    """A short phrase in capitals ("DECISION-MAKING AUTHORITY"): how a pasted Word
+    document sets its numbered headings apart from its numbered duties."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= 4 and len(text.split()) <= MAX_HEADING_WORDS and all(c.isupper() for c in letters)
+            and not any(c.isdigit() for c in text) and not any(c in text for c in ".!?;,"))
 
 
 def looks_like_heading(block: Block, *, before_list: bool = False) -> bool:
@@ -157,11 +166,7 @@ def looks_like_heading(block: Block, *, before_list: bool = False) -> bool:
         return lowered not in FIELD_LABELS and not _LEAD_IN.search(lowered)
     if before_list and len(words) <= 7 and core[:1].isupper() and not _LEAD_IN.search(lowered):
         return not any(c.isdigit() for c in core) and lowered not in FIELD_LABELS
-    letters = [c for c in core if c.isalpha()]
-    return (
-        len(letters) >= 4 and len(words) >= 2 and all(c.isupper() for c in letters)
-        and not any(c.isdigit() for c in core) and "," not in core
-    )
+    return len(words) >= 2 and _in_capitals(core)
 
 
 def heading_text(text: str) -> str:

@@ -82,6 +82,17 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "reasonable adjustments", "accommodations", "diversite", "egalite des chances",
         "equal opportunity employer", "diversity inclusion",
     ),
+    # the parts of a role profile that are neither duties nor qualifications: lines
+    # under them are read in a section of their own ("other"), not the one above
+    "other": (
+        "dimensions", "key dimensions", "role dimensions", "key facts", "key relationships",
+        "working relationships", "key working relationships", "internal and external relationships",
+        "relationships", "decision making authority", "decision making", "delegated authority",
+        "delegated authorities", "financial authority", "level of authority", "decision rights",
+        "working conditions", "physical demands", "physical demands and working conditions",
+        "physical demands work environment", "work environment", "working environment",
+        "physical requirements", "physical and environmental demands", "document control", "sign off",
+    ),
     "apply": (
         "how to apply", "next steps", "application process", "apply", "to apply", "ready to apply",
         "recruitment process", "hiring process", "interview process", "our hiring process",
