@@ -172,3 +172,19 @@ def test_a_role_profiles_authority_relationships_and_conditions_are_sections_of_
     assert got["Internal: the COO."] == ("other", False)
     assert got["Run the floor"] == ("responsibilities", False)
     assert got["Ability to lift 20 pounds."] == ("other", False)
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Ihre Aufgaben", "responsibilities"), ("Ihr Profil", "qualifications"), ("Wir bieten", "benefits"),
+    ("Unser Klient", "about_company"), ("Funciones principales", "responsibilities"), ("Requisitos", "qualifications"),
+    ("Ofrecemos", "benefits"), ("Atribuições", "responsibilities"), ("O que oferecemos", "benefits"),
+    ("Wat ga je doen?", "responsibilities"), ("Jouw profiel", "qualifications"), ("Over ons", "about_company"),
+    ("Misión del puesto", "summary"),
+])
+def test_german_spanish_portuguese_and_dutch_headings_are_known_alone_on_a_line(heading, key):
+    assert known_section(heading) == key
+
+
+def test_a_site_menus_contact_link_is_not_a_heading():
+    assert known_section("Kontakt") is None
+    assert section_key("Kontakt") == "apply"
