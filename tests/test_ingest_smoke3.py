@@ -434,3 +434,22 @@ def test_a_position_description_field_aligned_by_spaces_gives_the_title():
                          "Position title        Chief Customer Officer\nDivision              Customer\n"
                          "Reports to            Group Chief Executive Officer\n", format="text")
     assert posting.title == "Chief Customer Officer"
+
+
+@pytest.mark.parametrize("html, title, company", [
+    ("<html><head><title>Vice President, Customer Care - Halverton Communications Careers</title></head><body>"
+     "<p>Halverton Communications is a Canadian telecom.</p><h2>Responsibilities</h2><ul><li>Run the centres.</li>"
+     "</ul></body></html>", "Vice President, Customer Care", "Halverton Communications"),
+    ("<html><body><h1>Senior Manager, Customer Support Operations (25001842)</h1><p>Wrenfield Airways</p>"
+     "<h2>Responsibilities</h2><ul><li>Run the queues.</li></ul></body></html>",
+     "Senior Manager, Customer Support Operations", None),
+    ("<html><body><h1>Head of Customer Experience (JR-0983)</h1><h2>Responsibilities</h2>"
+     "<ul><li>Run the queues.</li></ul></body></html>", "Head of Customer Experience", None),
+    ("<html><body><h1>Head of Transformation (CX 2030)</h1><h2>Responsibilities</h2>"
+     "<ul><li>Run the programme.</li></ul></body></html>", "Head of Transformation (CX 2030)", None),
+])
+def test_a_requisition_number_and_a_careers_sites_name_leave_the_title(html, title, company):
+    posting = parse_text(html, format="html")
+    assert posting.title == title
+    if company:
+        assert posting.company == company

@@ -309,7 +309,8 @@ def _drop_last_part(title: str, companies: list[str], names: frozenset[str],
     """``title`` without its last part when that part is not the job, and that part when
     it is a company name; ``(title, None)`` when the last part belongs to the title."""
     parens = _LAST_PARENS.match(title)
-    if parens and looks_like_title(parens.group(1)) and _is_work_mode(parens.group(2)):
+    if parens and looks_like_title(parens.group(1)) and (_is_work_mode(parens.group(2))
+                                                          or _REQUISITION.match(parens.group(2))):
         return parens.group(1), None
     for separator in (_DASH_PART, _COMMA_PART):
         cuts = list(separator.finditer(title))
@@ -359,5 +360,14 @@ def _is_work_mode(text: str) -> bool:
 
 
 def _is_company(text: str, companies: list[str], names: frozenset[str]) -> bool:
-    """Whether a part of a title is the employer's name (see :func:`trim_title`)."""
-    return text.strip() in names or names_company(text, companies)
+    """Whether a part of a title is the employer's name (see :func:`trim_title`), also
+    as a careers site names itself ("Halverton Communications Careers")."""
+    text = _CAREERS_SITE.sub("", text.strip())
+    return text in names or names_company(text, companies)
+
+
+# A requisition number in brackets after a title: "(25001842)", "(Req #4471)", "(JR-0983)".
+_REQUISITION = re.compile(r"^(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id)\.?\s*#?\s*:?\s*\d[\d-]{2,}"
+                          r"|[A-Z]{1,4}[-_]?\d[\d-]{2,}|\d[\d-]{4,})$", re.I)
+# What a careers site adds to the employer's name in its page title.
+_CAREERS_SITE = re.compile(r"\s+(?:careers?|jobs|job board|career site|recruiting|talent)$", re.I)
