@@ -28,7 +28,10 @@ from .train import LinearConfig, annotated_to_posting, train_pipeline
 if TYPE_CHECKING:
     from spacy.language import Language
 
-MODEL_VERSION = "0.1.0"
+#: The shipped pipeline's version, in every report and batch row: raised whenever the
+#: shipped weights or score change, so that tables scored by different builds can be
+#: told apart (0.1.0 was every build of sessions 1 to 5; 0.6.0 is session 6's).
+MODEL_VERSION = "0.6.0"
 
 
 def read_config(path: str | Path | None) -> LinearConfig:
