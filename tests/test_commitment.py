@@ -619,3 +619,15 @@ def test_a_strategic_mandate_also_counts_as_a_c_level_customer_titles_mandate(ru
 ])
 def test_a_management_board_member_for_customers_is_a_c_level_customer_title(title, level):
     assert title_level(title)[0] == level
+
+
+def test_a_management_board_member_answers_at_the_top_when_no_line_is_stated(ruler_nlp):
+    board = [("As a member of the Management Board you are responsible, together with the CEO and the CFO, "
+              "for the strategic development of the company.", "strategic")]
+    reading = reading_of(ruler_nlp, board)
+    assert reading.seat == "member" and reading.reports == "top"
+    # a stated line wins, and an executive team's seat implies no reporting line
+    stated = reading_of(ruler_nlp, board + [("Reports to: Chief Operating Officer", "context")])
+    assert stated.reports == "below"
+    team = reading_of(ruler_nlp, [("You will be a member of the executive leadership team.", "strategic")])
+    assert team.seat == "member" and team.reports == "unstated"

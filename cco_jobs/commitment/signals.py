@@ -390,7 +390,18 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         # may be reports the holder writes: a line that opens with its reporting line wins
         report_kinds = [kind for kind, first in zip(report_kinds, opens_line) if first]
     reading.reports = _combine_reports(report_kinds)
+    if reading.reports == "unstated":
+        # a member of a two-tier board's management board sits beside the CEO and answers
+        # to the supervisory board, whatever reporting line the posting leaves unsaid (004)
+        board = next((e for e in reading.seat_evidence if _MANAGEMENT_BOARD.match(e.words)), None)
+        if board is not None and reading.seat == "member":
+            reading.reports = "top"
+            reading.reports_evidence.append(board)
     return reading
+
+
+_MANAGEMENT_BOARD = re.compile(r"^(?:member|members|seat)\s+(?:of|on)\s+(?:the\s+|our\s+)?"
+                               r"(?:management\s+board|board\s+of\s+management)\b", re.I)
 
 
 def _opens_line(span: Span, words: LineWords) -> bool:
