@@ -413,6 +413,9 @@ def test_an_explicit_title_takes_the_parenthetical_the_header_line_adds_to_it():
      "I want to reach don't read Portuguese.)\n", "CMO", "Torra Viva"),
     ("Night owls, this one's for you.\n\nWe're hiring a Customer Support Team Lead for our night shift.\n",
      "Customer Support Team Lead", None),
+    ("Notes from the Exchange, Issue 31\nWhy I'm hiring someone with no team and no budget\n\nHello again.\n\n"
+     "That's where this issue starts.\n\nSo we're creating a new role: Chief Experience Officer.\n",
+     "Chief Experience Officer", None),
 ])
 def test_a_post_in_prose_names_its_title_in_a_hiring_sentence(document, title, company):
     posting = parse_text(document, format="text")

@@ -134,7 +134,8 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
 
 _HIRING = re.compile(
     r"(?i:\b(?:(?:we|i)(?:['’]re|['’]m| are| am)\s+(?:now\s+|finally\s+|officially\s+)?(?:hiring|looking for"
-    r"|recruiting|searching for|seeking)|(?:now|we['’]re)\s+hiring|wir suchen|nous recrutons|on recrute)"
+    r"|recruiting|searching for|seeking)|(?:now|we['’]re)\s+hiring|wir suchen|nous recrutons|on recrute"
+    r"|(?:we|i)(?:['’]re|['’]m| are| am)\s+(?:creating|adding|opening)\s+(?:a|an)\s+(?:new\s+)?(?:role|position|post))"
     r"\s*[:!–—-]?\s*(?:(?:a|an|our|my|the|un|une|einen|eine)\s+)?(?:(?:first|new|founding|next)\s+)?)"
     r"(?P<title>[A-Z][^.!?,;:()\n]{1,90})")
 # Where the title a hiring sentence names ends: "a Head of Customer Success at Tallyhook, and...".
@@ -144,8 +145,9 @@ _HIRED_AT = re.compile(r"\s+(?:at|@)\s+((?:[A-Z0-9][\w&.'’-]*\s?){1,4})")
 
 def _hired_in_prose(early: list[Block]) -> tuple[str | None, str | None]:
     """``(title, company)`` a founder's post names in a hiring sentence among its first
-    lines ("We're hiring a Head of Customer Success at Tallyhook"), else ``(None, None)``."""
-    for block in early[:8]:
+    lines ("We're hiring a Head of Customer Success at Tallyhook", "So we're creating a
+    new role: Chief Experience Officer"), else ``(None, None)``."""
+    for block in early[:12]:
         match = _HIRING.search(block.text)
         if not match:
             continue
