@@ -562,9 +562,14 @@ def test_a_line_that_opens_with_the_reporting_line_outweighs_one_met_in_a_paragr
     assert reading_of(ruler_nlp, lines).reports == "below"
     # without the field, the paragraph's mention is all there is, and it is read as before
     assert reading_of(ruler_nlp, lines[1:]).reports == "top"
-    # a line-opening hedge still wins over a plain line elsewhere
-    hedged = [("Reporting to the CEO or the COO", "context"), ("You will report to the board quarterly.", "strategic")]
-    assert reading_of(ruler_nlp, hedged).reports == "hedged"
+    # a duty in the imperative opens its line but states no reporting line, and the
+    # role's own direct reports are not its line either
+    prose = [("As Chief Customer Officer you will report to the CEO and sit on the executive team.", "strategic"),
+             ("Report to the COO monthly on complaint volumes.", "contact_centre"),
+             ("Reporting to you: Head of Service, Head of Insight", "context")]
+    reading = reading_of(ruler_nlp, prose)
+    assert reading.reports == "top"
+    assert not any("Head of Service" in e.words for e in reading.reports_evidence)
 
 
 @pytest.mark.parametrize("text, reports", [
@@ -573,6 +578,11 @@ def test_a_line_that_opens_with_the_reporting_line_outweighs_one_met_in_a_paragr
     ("Reporting to the CEO, you will lead customer strategy.", "top"),
     ("Reporting to the CEO you will lead customer strategy.", "top"),
     ("Reporting to the COO.", "below"),
+    ("Reporting line is to the CEO.", "top"),
+    ("Reporting lines are into the COO.", "below"),
+    ("Reporting to the CEO the successful candidate will lead the customer function.", "top"),
+    ("Reporting to the Managing Director the Head of Customer Service will be accountable for service.", "top"),
+    ("Reporting directly to the Group CEO this is a newly created role.", "top"),
 ])
 def test_teams_reporting_to_the_role_are_not_its_reporting_line(ruler_nlp, text, reports):
     assert reading_of(ruler_nlp, [(text, "context")]).reports == reports
@@ -582,10 +592,28 @@ def test_teams_reporting_to_the_role_are_not_its_reporting_line(ruler_nlp, text,
     "You would not manage teams directly; instead you advise each portfolio company's CEO.",
     "There is no team to manage and no direct reports.",
     "You'll influence, not run.",
-    "You will lead by influence across the business.",
+    "You will shape decisions through influence rather than authority.",
 ])
 def test_a_role_without_a_team_is_advisory(ruler_nlp, text):
     assert reading_of(ruler_nlp, [(text, "strategic")]).advisory
+
+
+@pytest.mark.parametrize("text", [
+    "Candidates who cannot lead people will not succeed here.",
+    "You will influence not only the customer function but the whole company.",
+    "Use insight to influence, not just to report.",
+    "You will lead change through influence as well as through line authority.",
+])
+def test_influence_and_leading_people_are_not_advisory_in_themselves(ruler_nlp, text):
+    assert not reading_of(ruler_nlp, [(text, "strategic")]).advisory
+
+
+def test_the_candidates_ability_to_lead_by_influence_is_not_the_roles_authority(ruler_nlp):
+    doc_lines = [("You'll influence, not run.", "neutral")]
+    posting = Posting(lines=[Line(n=1, text=doc_lines[0][0], section="qualifications")], title="Chief Customer Officer")
+    doc = ruler_nlp(posting_doc(ruler_nlp, posting))
+    doc.spans["line_labels"] = [Span(doc, s.start, s.end, label="neutral") for s in doc.spans["lines"]]
+    assert not read_signals(doc, "Chief Customer Officer").advisory
 
 
 @pytest.mark.parametrize("title, level", [
@@ -616,6 +644,9 @@ def test_a_strategic_mandate_also_counts_as_a_c_level_customer_titles_mandate(ru
     ("Mitglied des Vorstands – Kunden (m/w/d)", "c_customer"),
     ("Member of the Management Board – Customers (m/f/d)", "c_customer"),
     ("Member of the Management Board (m/f/d)", "unknown"),  # the department is not named
+    ("Vorstand Kunden (m/w/d)", "c_customer"),
+    ("Vorstand Finanzen (CFO) (m/w/d) für unseren Kunden", "c_other"),  # a search firm's client
+    ("Member of the Executive Board – Finance, for our client", "unknown"),
 ])
 def test_a_management_board_member_for_customers_is_a_c_level_customer_title(title, level):
     assert title_level(title)[0] == level
@@ -631,3 +662,14 @@ def test_a_management_board_member_answers_at_the_top_when_no_line_is_stated(rul
     assert stated.reports == "below"
     team = reading_of(ruler_nlp, [("You will be a member of the executive leadership team.", "strategic")])
     assert team.seat == "member" and team.reports == "unstated"
+
+
+
+def test_one_tactical_line_never_raises_a_c_level_score(shipped_nlp):
+    def score(lines):
+        posting = Posting(lines=[Line(n=i + 1, text=t, section=sec) for i, (t, sec) in enumerate(lines)],
+                          title="Chief Customer Officer")
+        return shipped_nlp(posting_doc(shipped_nlp, posting)).user_data["cco_commitment"].score
+
+    bare = [("Chief Customer Officer", "header"), ("Reports to: CEO", "header")]
+    assert score(bare + [("Answer customer calls and emails every day.", "responsibilities")]) <= score(bare)

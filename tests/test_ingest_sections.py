@@ -147,7 +147,8 @@ def test_a_line_that_opens_with_a_section_name_is_read_in_that_section():
         format="text",
     )
     got = {line.text[:20]: (line.section, line.heading) for line in posting.lines}
-    assert got["Role Purpose: The VP"] == ("summary", "Role Purpose")
+    # a summary's lead-in moves nothing ("Overview: Acme is an insurer..." is as often the company)
+    assert got["Role Purpose: The VP"] == ("summary", "About the job")
     assert got["Key Responsibilities"] == ("responsibilities", "Key Responsibilities")
     assert got["Key Skills: Operatio"][0] == "qualifications"
     # the line after it stays in the section the headings gave it
@@ -188,3 +189,23 @@ def test_german_spanish_portuguese_and_dutch_headings_are_known_alone_on_a_line(
 def test_a_site_menus_contact_link_is_not_a_heading():
     assert known_section("Kontakt") is None
     assert section_key("Kontakt") == "apply"
+
+
+@pytest.mark.parametrize("table", [
+    "Dimension | Scale\nStaff managed | 78\nOperating budget | £2.1m\n",
+    "Measure | Minimum | Target | Stretch\nNPS | 40 | 45 | 50\n",
+])
+def test_a_table_of_dimensions_or_targets_is_not_pay(table):
+    posting = parse_text("Head of Customer Service\n\nKey Responsibilities\nRun the service.\n" + table, format="text")
+    assert "compensation" not in {line.section for line in posting.lines}
+
+
+def test_a_role_profile_part_inside_the_duties_hands_back_to_them():
+    html = ("<html><body><h1>Head of CX</h1><h2>Key Responsibilities</h2><h3>Strategy</h3><ul><li>Set the "
+            "strategy.</li></ul><h3>Key relationships</h3><ul><li>Internal: COO.</li></ul><h3>Operations</h3>"
+            "<ul><li>Lead the five contact centres.</li></ul><h3>Relationships</h3><ul><li>Work with the CFO.</li>"
+            "</ul></body></html>")
+    got = {line.text: line.section for line in parse_text(html, format="html").lines}
+    assert got["Internal: COO."] == "other"
+    assert got["Lead the five contact centres."] == "responsibilities"
+    assert got["Work with the CFO."] == "responsibilities"  # "Relationships" alone is a group of duties

@@ -413,6 +413,10 @@ def test_an_explicit_title_takes_the_parenthetical_the_header_line_adds_to_it():
      "I want to reach don't read Portuguese.)\n", "CMO", "Torra Viva"),
     ("Night owls, this one's for you.\n\nWe're hiring a Customer Support Team Lead for our night shift.\n",
      "Customer Support Team Lead", None),
+    ("Hello.\n\nWe're hiring a VP, Customer Success at Acme.\n", "VP, Customer Success", "Acme"),
+    ("Hello.\n\nWe're hiring! We're looking for a Head of Customer Success at Tallyhook.\n",
+     "Head of Customer Success", "Tallyhook"),
+    ("Hi.\n\nWe are seeking a Leader who can run things.\n", None, None),
     ("Notes from the Exchange, Issue 31\nWhy I'm hiring someone with no team and no budget\n\nHello again.\n\n"
      "That's where this issue starts.\n\nSo we're creating a new role: Chief Experience Officer.\n",
      "Chief Experience Officer", None),
@@ -446,6 +450,8 @@ def test_a_position_description_field_aligned_by_spaces_gives_the_title():
     ("<html><body><h1>Senior Manager, Customer Support Operations (25001842)</h1><p>Wrenfield Airways</p>"
      "<h2>Responsibilities</h2><ul><li>Run the queues.</li></ul></body></html>",
      "Senior Manager, Customer Support Operations", None),
+    ("<html><body><h1>Director, Member Services (Req ID: 4471)</h1><h2>Responsibilities</h2>"
+     "<ul><li>Run the queues.</li></ul></body></html>", "Director, Member Services", None),
     ("<html><body><h1>Head of Customer Experience (JR-0983)</h1><h2>Responsibilities</h2>"
      "<ul><li>Run the queues.</li></ul></body></html>", "Head of Customer Experience", None),
     ("<html><body><h1>Head of Transformation (CX 2030)</h1><h2>Responsibilities</h2>"

@@ -134,17 +134,3 @@ def test_duties_of_another_functions_chief_carry_no_customer_leaning(shipped_nlp
                   nlp=shipped_nlp)
     assert "sales" in {line.label for line in cro.lines}
 
-
-def test_a_heading_is_context_however_its_words_lean(shipped_nlp):
-    # a duty group's heading with a share of time: its words lean to cost cutting, but a
-    # heading is context (GUIDELINES.md section 2); the same words as a duty are not
-    lines = [Line(n=1, text="Site Strategy & Consolidation (approx. 20%)", section="responsibilities",
-                  is_heading=True),
-             Line(n=2, text="Consolidate the contact centre estate from eleven sites to seven to cut cost per contact.",
-                  section="responsibilities", is_bullet=True)]
-    doc = shipped_nlp(posting_doc(shipped_nlp, Posting(lines=lines, title="Vice President, Customer Care")))
-    group = doc.spans["line_labels"]
-    assert group[0].label_ == "context"
-    # set, not predicted: every other label's probability is exactly nought
-    assert [p for label, p in zip(group.attrs["label_names"], group.attrs["probs"][0]) if label != "context"] == [0.0] * 5
-    assert group[1].label_ == "cost_cutting"

@@ -99,9 +99,10 @@ def feature_values(reading: Reading) -> dict[str, float]:
     v["headcount_named"] = float(bool(reading.headcount))
     v["advisory_only"] = float(bool(reading.advisory) and not reading.functions_in)
     n = reading.n_requirements
-    for lab in ("strategic", "sales", "contact_centre", "cost_cutting") if n else ():
+    for lab in ("strategic", "sales", "contact_centre", "cost_cutting"):
         # shrunk toward the corpus share, so that a posting of two lines cannot reach
-        # the extremes on its mandate alone
+        # the extremes on its mandate alone; a posting with no requirement line at all
+        # has the corpus share (not nought: one tactical line must never raise a score)
         v[f"{lab}_share"] = (reading.counts.get(lab, 0) + SHARE_PRIOR_WEIGHT * SHARE_PRIOR[lab]) / (
             n + SHARE_PRIOR_WEIGHT)
     # a strategic mandate is what makes a C-title real (001: the CCO "creates corporate and
@@ -282,7 +283,7 @@ def _signals(reading: Reading, values: Mapping[str, float], points: Mapping[str,
         "neutral" if reading.level in {"c_customer", "evp_svp"} else "weak")
     level_summary = LEVEL_NAMES[reading.level] + (" (hybrid)" if reading.hybrid else "")
     if points.get("c_title_strategic_share", 0.0) > 0:
-        level_summary += " (scored with its strategic mandate)"
+        level_summary += " (its points are in the mandate row)"
     out.append(_signal("level", reading.level, level_strength, pts("level"), level_summary, "001", []))
     rep = {"top": ("strong", "reports to the CEO, president, founder or board"),
            "hedged": ("neutral", "reporting line hedged between the CEO and another executive"),

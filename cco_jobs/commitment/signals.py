@@ -32,8 +32,8 @@ _CUSTOMER_ACRONYM = re.compile(r"\b(?:cco|cxo|ccxo|cexo|cpxo)\b", re.I)
 #: Board – Customers", "Mitglied des Vorstands – Kunden"): a peer of the CEO on the
 #: management board, so a C-level customer title (001). Without a customer department
 #: the title says nothing of the function.
-_BOARD_MEMBER = re.compile(r"\b(?:member of the (?:management|executive) board|mitglied des vorstands?|vorstand)\b"
-                           r".*\b(?:customers?|clients?|kunden|klanten|clientes)\b", re.I)
+_BOARD_MEMBER = re.compile(r"\b(?:member of the (?:management|executive) board|mitglied des vorstands?|vorstand)"
+                           r"\s*(?:[–—-]\s*|for\s+|f[uü]r\s+)?(?:customers?|clients?|kunden|klanten|clientes)\b", re.I)
 _ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bchief executive\b", re.I)
 #: French customer chiefs (Quebec usage): "Chef de l'expérience client", "Chef de la clientèle",
 #: "Chef de la direction de l'expérience client" (a chief of the customer function, not the CEO).
@@ -231,23 +231,35 @@ def _about_someone_else(span: Span, line: LineWords) -> bool:
 
 
 _INVERTED_VERBS = {"are", "is", "will", "would", "shall", "include", "includes", "sit", "sits"}
-_SUBJECTS = {"you", "he", "she", "they", "it", "we", "role", "position", "post", "incumbent", "holder"}
+# What a named role is made of: "the Chief Experience Officer", "our Group CEO".
+_NAME_WORDS = {"the", "our", "a", "of", "and", "&", "for", "directly", "straight", "solid-line", "dotted-line"}
+
+
+def _to_the_role(span: Span, line: LineWords) -> bool:
+    """ "Reporting to you: Head of Service, Head of Insight": the role's direct reports,
+    not its line."""
+    after = [w for w in line.sentence_after(span.end, 4) if w not in {":", "-", "–", "—"}][:2]
+    return bool(after) and (after[0] == "you" or after in (["this", "role"], ["the", "role"], ["this", "position"]))
 
 
 def _reporting_in(span: Span, line: LineWords) -> bool:
     """ "Reporting to the Chief Experience Officer will be the Patient Access Center...":
     whom the *teams* report to, the role's own authority (functions reporting in), not
-    its reporting line. Read as the clause's verb coming after the name with no subject
-    between them ("Reporting to the CEO, you will..." and "Reporting to the CEO you
-    will..." stay the role's line)."""
-    if span[0].lower_ != "reporting" or line.before(span.start, 1):
+    its reporting line. Read as "Reporting to/into" opening its line, a name, and the
+    clause's verb right after the name ("Reporting to the CEO, you will..." and
+    "Reporting to the CEO the successful candidate will..." stay the role's line)."""
+    if span[0].lower_ != "reporting" or len(span) < 2 or span[1].lower_ not in {"to", "into"}:
         return False
-    for word in line.sentence_after(span.end, 16):
-        if word in {",", ";", ":", "(", "-", "–", "—"} or word in _SUBJECTS:
-            return False
-        if word in _INVERTED_VERBS:
-            return True
-    return False
+    if line.before(span.start, 1):
+        return False
+    doc, end = span.doc, line.span.end
+    i, named = span.end, False
+    while i < end and doc[i].is_alpha and (doc[i].lower_ in _NAME_WORDS or doc[i].is_title or doc[i].is_upper):
+        if named and doc[i].lower_ in {"the", "our", "a"}:
+            return False  # a second name is the clause's subject: "... Director the Head of X will be"
+        named = named or doc[i].lower_ not in _NAME_WORDS
+        i += 1
+    return named and i < end and doc[i].lower_ in _INVERTED_VERBS
 
 
 def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
@@ -335,8 +347,8 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         line, n, label = lines[i], numbers[i], labels[i]  # a Span only for lines with a signal
         if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE:
             continue  # "Our CEO reports to the board" in About us says nothing of the role
-        if line.label_ in _CANDIDATES_PAST and span.label_ in _ROLES_AUTHORITY:
-            continue
+        if line.label_ in _CANDIDATES_PAST and span.label_ in _ROLES_AUTHORITY | {"advisory"}:
+            continue  # "proven ability to lead through influence" is the candidate's, not the role's
         words = words_of.get(i)
         if words is None:
             words = words_of[i] = LineWords(line)
@@ -346,7 +358,8 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             continue
         if kind == "reports_to":
             target, named = _report_target(span, words)
-            if not target or _about_someone_else(span, words) or _reporting_in(span, words):
+            if (not target or _about_someone_else(span, words) or _reporting_in(span, words)
+                    or _to_the_role(span, words)):
                 continue
             if _negated(span, line) and target == "top":
                 target = "negated_top"
@@ -387,8 +400,10 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
     if any(opens_line):
         # "Reports to: Director of Customer Operations" says whom the role reports to;
         # "responsible for complaints reporting to the Executive Team" in a paragraph
-        # may be reports the holder writes: a line that opens with its reporting line wins
+        # may be reports the holder writes: a line that opens with its reporting line
+        # wins, and only its evidence is shown
         report_kinds = [kind for kind, first in zip(report_kinds, opens_line) if first]
+        reading.reports_evidence = [e for e, first in zip(reading.reports_evidence, opens_line) if first]
     reading.reports = _combine_reports(report_kinds)
     if reading.reports == "unstated":
         # a member of a two-tier board's management board sits beside the CEO and answers
@@ -405,9 +420,14 @@ _MANAGEMENT_BOARD = re.compile(r"^(?:member|members|seat)\s+(?:of|on)\s+(?:the\s
 
 
 def _opens_line(span: Span, words: LineWords) -> bool:
-    """Whether a reporting-line match opens its line ("Reports to: ...", "Reporting to
-    the CEO, you will...", "- Reporting line: COO"), after any list marker."""
-    return all(not w[:1].isalnum() for w in words.before(span.start, span.start - words.span.start))
+    """Whether a reporting-line match opens its line as a statement of the role's line
+    ("Reports to: ...", "Reporting to the CEO, you will...", "- Reporting line: COO"),
+    after any list marker. A duty in the imperative ("Report to the COO monthly on
+    complaint volumes") is not one: only "reports", "reporting", or "report" before a colon."""
+    if not all(not w[:1].isalnum() for w in words.before(span.start, span.start - words.span.start)):
+        return False
+    first = span[0].lower_
+    return first in {"reports", "reporting"} or (first == "report" and ":" in span.doc[span.start:span.end + 2].text)
 
 
 def _stronger_seat(current: str, new: str) -> str:

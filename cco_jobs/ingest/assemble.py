@@ -74,9 +74,17 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
     headings start ``"other"``, except sub-headings, which keep the section they are in
     and only change ``heading``: see :func:`_is_subheading`. So does "Terms and
     Conditions" with only footer lines under it: page furniture, not terms of employment.
+    A role profile's named parts that are neither duties nor requirements ("Key
+    relationships", "Delegated authority", "Physical demands": ``known_section`` gives
+    ``"other"``) start ``"other"`` even as sub-headings; an unknown heading marked up at
+    their level or above returns to the section they interrupted. Rows of a table headed by pay words are
+    ``"compensation"``; a line that opens with a duties or requirements heading and a
+    sentence is read in that section (:func:`_lead_in_section`).
     """
     lines: list[Line] = []
     section, heading, section_level = "header", None, None
+    # the section a role-profile part broke into, its level, and the part's heading level
+    interrupted: tuple[str, int | None, int | None] | None = None
     started = False
     pay_table = False  # inside a table whose header row names pay: a grade or salary table
     for i, block in enumerate(blocks):
@@ -95,10 +103,21 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
                 pass
             else:
                 key = section_key(text)
+                named_other = key == "other" and known_section(text) == "other"
                 if key == "benefits" and names_terms(text) and _only_footer_follows(blocks, i):
                     section, section_level = "other", block.level  # a footer's "Terms and Conditions" link
-                elif key != "other" or known_section(text) or not _is_subheading(block, section, section_level):
-                    section, section_level = key, block.level
+                elif named_other:  # "Key relationships" inside the duties: a part of its own
+                    if section not in ("header", "other") and _is_subheading(block, section, section_level):
+                        interrupted = (section, section_level, block.level)
+                    section, section_level = "other", (block.level if interrupted is None else section_level)
+                elif (key == "other" and interrupted is not None and block.level is not None
+                      and interrupted[2] is not None and block.level <= interrupted[2]):
+                    # a sibling after it ("<h3>Operations</h3>" after "<h3>Key relationships</h3>"):
+                    # the duties again; one under it ("Internal", "External") stays in its part
+                    section, section_level = interrupted[:2]
+                    interrupted = None
+                elif key != "other" or not _is_subheading(block, section, section_level):
+                    section, section_level, interrupted = key, block.level, None
                 heading, started = text, True
         own_section, own_heading = section, heading
         if not block.is_heading and not block.chrome and (lead := _lead_in_section(text)):
@@ -114,17 +133,18 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
     return lines
 
 
-_LEAD_IN = re.compile(r"^([^:\n]{2,40}?)\s*:\s+(\S.*)$")
-#: Sections a line can open with its own first words: the role's parts, where a scrape
-#: or an author puts the heading and the first duty on one line. (Field lines such as
-#: "Salary: ..." or "Education: ..." stay in the block they sit in.)
-_LEAD_IN_SECTIONS = frozenset({"summary", "responsibilities", "qualifications"})
+_SECTION_LEAD_IN = re.compile(r"^([^:\n]{2,40}?)\s*:\s+(\S.*)$")
+#: Sections a line can open with its own first words: the duties and the requirements,
+#: where a scrape or an author puts the heading and the first item on one line. Field
+#: lines such as "Salary: ..." or "Education: ..." stay in the block they sit in, and so
+#: does "Overview: Acme is a FTSE 250 insurer..." (a summary as often describes the company).
+_LEAD_IN_SECTIONS = frozenset({"responsibilities", "qualifications"})
 
 
 def _lead_in_section(text: str) -> tuple[str, str] | None:
     """``(section, heading)`` when a line opens with a known heading, a colon and a
     sentence of five words or more ("Role Purpose: The VP leads ..."), else ``None``."""
-    match = _LEAD_IN.match(text)
+    match = _SECTION_LEAD_IN.match(text)
     if not match or len(match.group(2).split()) < 5:
         return None
     key = known_section(match.group(1))
@@ -135,8 +155,8 @@ def _lead_in_section(text: str) -> tuple[str, str] | None:
 TABLE_CELL_SEP = " | "
 #: A table header row that names pay: the rows under it are a grade or salary table
 #: (GUIDELINES.md: "a salary or grade row" is context), whatever section it sits in.
-_PAY_HEADER = re.compile(r"\b(?:grade|band|salary|salaries|pay|scale|compensation|remuneration|ctc"
-                         r"|minimum|maximum|midpoint|salaire|range)\b", re.I)
+#: ("Band", "Scale", "Minimum" and "Range" head dimensions and KPI tables as often.)
+_PAY_HEADER = re.compile(r"\b(?:grade|salary|salaries|pay|compensation|remuneration|ctc|salaire)\b", re.I)
 
 
 def _only_footer_follows(blocks: list[Block], at: int) -> bool:

@@ -124,8 +124,9 @@ def is_numbered_heading(text: str) -> bool:
 
     Word documents pasted as text number their headings. A numbered line is read as
     one only when the marker is a number and the rest is a known section heading
-    (short, no sentence punctuation: see :func:`~cco_jobs.ingest.sections.known_section`),
-    so a numbered duty ("1) Lead the contact centre") stays a list item.
+    (short, no sentence punctuation: see :func:`~cco_jobs.ingest.sections.known_section`)
+    or a short phrase in capitals ("4. DECISION-MAKING AUTHORITY"), so a numbered duty
+    ("1) Lead the contact centre") stays a list item.
     """
     match = _BULLET.match(text)
     if match is None or not text.lstrip("(")[:1].isdigit():
@@ -139,7 +140,7 @@ def _in_capitals(text: str) -> bool:
     document sets its numbered headings apart from its numbered duties."""
     letters = [c for c in text if c.isalpha()]
     return (len(letters) >= 4 and len(text.split()) <= MAX_HEADING_WORDS and all(c.isupper() for c in letters)
-            and not any(c.isdigit() for c in text) and not any(c in text for c in ".!?;,"))
+            and not any(c.isdigit() for c in text) and "," not in text)
 
 
 def looks_like_heading(block: Block, *, before_list: bool = False) -> bool:

@@ -19,7 +19,7 @@ from ..folding import fold
 # without accents or punctuation: see _norm.
 HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     "summary": (
-        # German, Spanish, Portuguese and Dutch wordings
+        # more wordings: German, Spanish, Portuguese, Dutch, French and English
         "mision del puesto", "proposito del puesto", "mission of the position", "missao do cargo", "die position", "die stelle", "el puesto", "o cargo", "a posicao", "de functie", "functieomschrijving", "your position",
         "overview", "job overview", "role overview", "position overview", "the opportunity",
         "opportunity", "job summary", "position summary", "role summary", "summary", "job purpose",
@@ -29,7 +29,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "contexte", "the challenge", "about the team", "the team", "position description", "job brief", "role at a glance", "the role at a glance", "position at a glance",
     ),
     "responsibilities": (
-        # German, Spanish, Portuguese and Dutch wordings
+        # more wordings: German, Spanish, Portuguese, Dutch, French and English
         "ihre aufgaben", "deine aufgaben", "aufgaben", "ihr aufgabengebiet", "ihre hauptaufgaben", "ihr verantwortungsbereich", "das erwartet sie", "das erwartet dich", "responsabilidades", "principales responsabilidades", "funciones", "funciones principales", "tus funciones", "sus funciones", "atribuicoes", "principais responsabilidades", "suas responsabilidades", "o que voce vai fazer", "jouw taken", "wat ga je doen", "taken en verantwoordelijkheden", "uw taken", "principales responsabilites", "missions principales", "vos responsabilites principales", "your area of responsibility", "your main responsibilities", "what you will be accountable for",
         "responsibilities", "key responsibilities", "main responsibilities", "core responsibilities",
         "your responsibilities", "job responsibilities", "role responsibilities", "duties",
@@ -44,7 +44,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "key objectives", "what you ll own", "what you will own", "the job", "tasks", "you will", "essential functions", "essential duties", "essential duties and responsibilities", "key result areas kras", "kras", "key responsibility areas", "primary responsibilities", "major responsibilities", "your tasks", "your key tasks", "your challenge", "your first year", "what success looks like", "what you ll be responsible for", "in this role", "votre role", "vos taches", "votre mission",
     ),
     "qualifications": (
-        # German, Spanish, Portuguese and Dutch wordings
+        # more wordings: German, Spanish, Portuguese, Dutch, French and English
         "ihr profil", "dein profil", "anforderungen", "ihre qualifikationen", "das bringen sie mit", "was sie mitbringen", "das bringst du mit", "requisitos", "perfil", "perfil buscado", "tu perfil", "requisitos y competencias", "o que procuramos", "seu perfil", "perfil desejado", "jouw profiel", "functie eisen", "wie ben jij", "wat vragen wij", "uw profiel", "exigences", "who we believe you are",
         "qualifications", "requirements", "key requirements", "minimum qualifications",
         "basic qualifications", "preferred qualifications", "required qualifications",
@@ -61,7 +61,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "you bring", "you are", "you might be a fit if", "the person", "preferred", "desired candidate profile", "desired profile", "minimum requirements", "required skills", "your background", "knowledge and skills", "skills and abilities", "knowledge skills and abilities", "education and experience", "licenses and certifications", "we expect", "what we expect",
     ),
     "about_company": (
-        # German, Spanish, Portuguese and Dutch wordings
+        # more wordings: German, Spanish, Portuguese, Dutch, French and English
         "unser klient", "unser kunde", "uber uns", "unser unternehmen", "wer wir sind", "sobre nosotros", "quienes somos", "nuestro cliente", "sobre nos", "quem somos", "nosso cliente", "over ons", "wie zijn wij", "onze klant",
         "about us", "who we are", "about the company", "the company", "the organisation",
         "the organization", "our company", "company overview", "company description", "our story",
@@ -70,7 +70,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "who are we", "about our client", "our client", "the client",
     ),
     "benefits": (
-        # German, Spanish, Portuguese and Dutch wordings
+        # more wordings: German, Spanish, Portuguese, Dutch, French and English
         "wir bieten", "das bieten wir", "unser angebot", "was wir bieten", "ofrecemos", "se ofrece", "que ofrecemos", "lo que ofrecemos", "oferecemos", "o que oferecemos", "wij bieden", "wat bieden wij", "wat wij bieden", "what our client offers", "what is on offer",
         "benefits", "perks", "what we offer", "what we can offer", "what s in it for you",
         "whats in it for you", "why join us", "why join", "why work with us", "why you ll love working here",
@@ -93,18 +93,20 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "equal opportunity employer", "diversity inclusion",
     ),
     # the parts of a role profile that are neither duties nor qualifications: lines
-    # under them are read in a section of their own ("other"), not the one above
+    # under them are read in a section of their own ("other"), not the one above.
+    # ("Relationships" or "Decision making" alone are as often a group of duties or a
+    # competency.)
     "other": (
         "dimensions", "key dimensions", "role dimensions", "key facts", "key relationships",
         "working relationships", "key working relationships", "internal and external relationships",
-        "relationships", "decision making authority", "decision making", "delegated authority",
+        "decision making authority", "delegated authority",
         "delegated authorities", "financial authority", "level of authority", "decision rights",
         "working conditions", "physical demands", "physical demands and working conditions",
         "physical demands work environment", "work environment", "working environment",
         "physical requirements", "physical and environmental demands", "document control", "sign off",
     ),
     "apply": (
-        # German, Spanish, Portuguese and Dutch wordings
+        # more wordings: German, Spanish, Portuguese, Dutch, French and English
         "kontakt", "bewerbung", "ihre bewerbung", "contacto", "postulacion", "como aplicar", "contato", "como se candidatar", "solliciteren",
         "how to apply", "next steps", "application process", "apply", "to apply", "ready to apply",
         "recruitment process", "hiring process", "interview process", "our hiring process",

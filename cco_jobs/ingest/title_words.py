@@ -14,7 +14,7 @@ TITLE_WORDS = re.compile(
     r"|cco|cxo|ceo|coo|cfo|cto|cmo|cro|cso|cio|principal|gm|directeur|directrice"
     r"|responsable|dirigeant|dirigeante|chef|cheffe|(?:vice-)?pr[ée]sidente?"
     # a two-tier board's member named with the department: "Member of the Management Board – Customers"
-    r"|(?:member of the (?:management|executive) board|mitglied des vorstands?)\s+[–—-]\s+\w+)\b",
+    r"|(?:member of the (?:management|executive) board|mitglied des vorstands?)\s+[–—-]\s+\w+|vorstand)\b",
     re.IGNORECASE,
 )
 # Words of a sentence, not of a title: "Reporting to the Chief Executive, you will…".

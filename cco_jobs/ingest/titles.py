@@ -137,7 +137,7 @@ _HIRING = re.compile(
     r"|recruiting|searching for|seeking)|(?:now|we['’]re)\s+hiring|wir suchen|nous recrutons|on recrute"
     r"|(?:we|i)(?:['’]re|['’]m| are| am)\s+(?:creating|adding|opening)\s+(?:a|an)\s+(?:new\s+)?(?:role|position|post))"
     r"\s*[:!–—-]?\s*(?:(?:a|an|our|my|the|un|une|einen|eine)\s+)?(?:(?:first|new|founding|next)\s+)?)"
-    r"(?P<title>[A-Z][^.!?,;:()\n]{1,90})")
+    r"(?P<title>[A-Z][^.!?;:()\n]{1,90})")
 # Where the title a hiring sentence names ends: "a Head of Customer Success at Tallyhook, and...".
 _TITLE_END = re.compile(r"\s+(?:at|for|to|who|in|on|with|from|@)\s+|\s+[–—-]\s+|\s*[^\w\s&/'’-]")
 _HIRED_AT = re.compile(r"\s+(?:at|@)\s+((?:[A-Z0-9][\w&.'’-]*\s?){1,4})")
@@ -148,16 +148,24 @@ def _hired_in_prose(early: list[Block]) -> tuple[str | None, str | None]:
     lines ("We're hiring a Head of Customer Success at Tallyhook", "So we're creating a
     new role: Chief Experience Officer"), else ``(None, None)``."""
     for block in early[:12]:
-        match = _HIRING.search(block.text)
-        if not match:
-            continue
-        rest = match.group("title")
-        end = _TITLE_END.search(rest)
-        title = (rest[:end.start()] if end else rest).strip()
-        if looks_like_title(title) and not _CLAUSE.match(title):
-            at = _HIRED_AT.match(rest[end.start():]) if end else None
-            return title, (at.group(1).strip() if at else None)
+        at_char, match = 0, None
+        while (match := _HIRING.search(block.text, at_char)) is not None:
+            at_char = match.start("title")  # next: "We're hiring! We're looking for a Head of ..."
+            rest = match.group("title")
+            end = _TITLE_END.search(rest)
+            if end and rest[end.start():end.end()].strip() == "," and _BARE_LEVEL.match(rest[:end.start()]):
+                end = _TITLE_END.search(rest, end.end())  # "a VP, Customer Success at Acme"
+            title = (rest[:end.start()] if end else rest).strip()
+            # one word is a title only as an acronym: "a CMO", not "a Leader who..."
+            if looks_like_title(title) and not _CLAUSE.match(title) and (" " in title or title.isupper()):
+                at = _HIRED_AT.match(rest[end.start():]) if end else None
+                return title, (at.group(1).strip() if at else None)
     return None, None
+
+
+# A level that a comma joins to its function: "VP, Customer Success", "Senior Director, CX".
+_BARE_LEVEL = re.compile(r"^(?:(?:senior|executive|group|regional|associate|assistant)\s+)?"
+                         r"(?:vp|svp|evp|avp|vice president|director|head|manager|lead)$", re.I)
 
 
 def _title_before_name(early: list[Block], company: str) -> str | None:
@@ -274,7 +282,7 @@ _DOCUMENT_PREFIX = re.compile(
     r"^(?:(?:executive\s+)?(?:role|job|position)\s+(?:profile|description|specification|spec)|person specification"
     r"|fiche de poste|description de poste)\s*(?::|\s[–—-])\s*"
     # a position description's field with its value aligned by spaces: "Position title    Chief ..."
-    r"|^(?:job|position|role|post)\s+title\s+(?=[A-Z])", re.I)
+    r"|^(?:job|position|role|post)\s+title\s+(?=(?-i:[A-Z]))", re.I)
 
 
 def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset(),
@@ -369,7 +377,7 @@ def _is_company(text: str, companies: list[str], names: frozenset[str]) -> bool:
 
 
 # A requisition number in brackets after a title: "(25001842)", "(Req #4471)", "(JR-0983)".
-_REQUISITION = re.compile(r"^(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id)\.?\s*#?\s*:?\s*\d[\d-]{2,}"
-                          r"|[A-Z]{1,4}[-_]?\d[\d-]{2,}|\d[\d-]{4,})$", re.I)
+_REQUISITION = re.compile(r"^(?:(?:req(?:uisition)?(?:\s*id)?|job(?:\s*id)?|ref(?:erence)?|id)\.?\s*(?:no\.?)?\s*#?\s*:?\s*"
+                          r"\d[\d-]{2,}|[A-Z]{1,4}[-_]?\d[\d-]{2,}|\d[\d-]{4,})$", re.I)
 # What a careers site adds to the employer's name in its page title.
 _CAREERS_SITE = re.compile(r"\s+(?:careers?|jobs|job board|career site|recruiting|talent)$", re.I)

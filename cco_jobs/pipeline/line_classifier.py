@@ -339,12 +339,9 @@ class LineClassifier(CueWords):
             lines = doc.spans[self.lines_key]
             doc_probs = np.array(doc_probs, dtype=np.float32)
             chrome = np.asarray(lines.attrs["chrome"], dtype=bool)
-            # page furniture is never a requirement (DOMAIN.md), nor is a heading
-            # (corpora/GUIDELINES.md, section 2: headings are context, however their words lean)
-            fixed = chrome | np.asarray(lines.attrs.get("is_heading", [False] * len(chrome)), dtype=bool)
-            if fixed.any():
-                doc_probs[fixed] = 0.0
-                doc_probs[fixed, context] = 1.0
+            if chrome.any():  # page furniture is never a requirement (DOMAIN.md)
+                doc_probs[chrome] = 0.0
+                doc_probs[chrome, context] = 1.0
             if out_of_field(doc.user_data.get(TITLE_KEY)):
                 # a CFO's duties have no customer leaning: their weight goes to neutral
                 doc_probs[:, neutral] += doc_probs[:, leaning].sum(axis=1)

@@ -132,13 +132,14 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": ["small", "lean"]}}, {"LOWER": {"IN": ["team", "office", "staff"]}}],
         [{"LOWER": {"IN": ["indirect", "matrix", "matrixed", "dotted-line"]}}, {"LOWER": {"IN": ["authority", "leadership", "influence", "management"]}}],
         # "you would not manage teams directly", "no team to manage", "influence, not run",
-        # "lead by influence" (000, 003: a CCO with no authority)
-        [{"LOWER": {"IN": ["not", "never", "n't"]}}, {"LOWER": {"IN": ["manage", "lead", "run", "have"]}},
-         {"LOWER": {"IN": ["a", "any", "your", "the"]}, "OP": "?"}, {"LOWER": {"IN": ["team", "teams", "staff", "people"]}}],
-        [{"LOWER": "no"}, {"LOWER": {"IN": ["team", "teams", "staff", "people"]}}, {"LOWER": "to"},
+        # "influence rather than authority" (000, 003: a CCO with no authority)
+        [{"LOWER": {"IN": ["not", "never", "n't"]}}, {"LOWER": {"IN": ["manage", "have"]}},
+         {"LOWER": {"IN": ["a", "any"]}, "OP": "?"}, {"LOWER": {"IN": ["team", "teams", "staff"]}}],
+        [{"LOWER": "no"}, {"LOWER": {"IN": ["team", "teams", "staff"]}}, {"LOWER": "to"},
          {"LOWER": {"IN": ["manage", "lead", "run"]}}],
-        [{"LOWER": "influence"}, {"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": ["not", "rather"]}}],
-        [{"LOWER": {"IN": ["by", "through"]}}, {"LOWER": {"IN": ["influence", "persuasion"]}}],
+        [{"LOWER": "influence"}, {"ORTH": ","}, {"LOWER": "not"},
+         {"LOWER": {"IN": ["run", "manage", "own", "control", "authority", "command"]}}],
+        [{"LOWER": "influence"}, {"LOWER": "rather"}, {"LOWER": "than"}],
     ],
     # accountability: named customer outcomes (000, 003: dashboard, revenue per customer; 004)
     "metric": [
