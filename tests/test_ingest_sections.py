@@ -209,3 +209,16 @@ def test_a_role_profile_part_inside_the_duties_hands_back_to_them():
     assert got["Internal: COO."] == "other"
     assert got["Lead the five contact centres."] == "responsibilities"
     assert got["Work with the CFO."] == "responsibilities"  # "Relationships" alone is a group of duties
+
+
+def test_a_table_right_after_a_pay_table_is_read_on_its_own():
+    html = ("<html><body><h1>Director of Customer Service</h1><h2>Job details</h2>"
+            "<table><tr><th>Grade</th><th>Salary</th><th>Hours</th></tr><tr><td>Band 8</td><td>£78,000</td>"
+            "<td>37.5</td></tr></table><table><tr><td>Reports to</td><td>Chief Operating Officer</td></tr>"
+            "<tr><td>Team</td><td>310 FTE</td></tr></table><h2>Main duties</h2><ul><li>Run the centres.</li></ul>"
+            "</body></html>")
+    got = {line.text: line.section for line in parse_text(html, format="html").lines}
+    assert got["Band 8 | £78,000 | 37.5"] == "compensation"
+    # the reporting line and team size are the role's, read by the score: not pay
+    assert got["Reports to | Chief Operating Officer"] != "compensation"
+    assert got["Team | 310 FTE"] != "compensation"

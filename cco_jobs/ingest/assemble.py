@@ -87,17 +87,20 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
     interrupted: tuple[str, int | None, int | None] | None = None
     started = False
     pay_table = False  # inside a table whose header row names pay: a grade or salary table
+    row_cells = 0  # how many cells the line before had (0: not a table row)
     for i, block in enumerate(blocks):
         text = heading_text(block.text) if block.is_heading else block.text
-        row = not block.is_heading and TABLE_CELL_SEP in text
-        if row and not (i and TABLE_CELL_SEP in blocks[i - 1].text and not blocks[i - 1].is_heading):
-            # a header row naming pay, over a row of figures (a site's menu bar with a
-            # "Salary Guide" link is a single row)
+        cells = text.count(TABLE_CELL_SEP) + 1 if not block.is_heading and TABLE_CELL_SEP in text else 0
+        if cells and cells != row_cells:  # the first row of a table (or of one of another width)
+            # a header row naming pay, over a row of figures as wide as it (a site's menu
+            # bar with a "Salary Guide" link is a single row; a table of another width
+            # right after the pay table is another table: "Reports to | COO")
             after = blocks[i + 1].text if i + 1 < len(blocks) and not blocks[i + 1].is_heading else ""
             pay_table = (bool(_PAY_HEADER.search(text)) and not any(ch.isdigit() for ch in text)
-                         and TABLE_CELL_SEP in after and any(ch.isdigit() for ch in after))
-        elif not row:
+                         and after.count(TABLE_CELL_SEP) + 1 == cells and any(ch.isdigit() for ch in after))
+        elif not cells:
             pay_table = False
+        row_cells = cells
         if block.is_heading and not block.chrome:
             if not started and title and _names_title(text, title):
                 pass
