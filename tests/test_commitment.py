@@ -673,3 +673,21 @@ def test_one_tactical_line_never_raises_a_c_level_score(shipped_nlp):
 
     bare = [("Chief Customer Officer", "header"), ("Reports to: CEO", "header")]
     assert score(bare + [("Answer customer calls and emails every day.", "responsibilities")]) <= score(bare)
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("Reports to: Group Chief Executive Officer", "top"),
+    ("Relevant du vice-président principal, Opérations / Reporting to the SVP, Operations.", "below"),
+])
+def test_a_line_stating_the_reporting_line_counts_even_under_the_requirements(ruler_nlp, text, reports):
+    # a key-facts line or a closing sentence that a page sets among the requirements is
+    # still the role's line; "experience reporting to a board" there is the candidate's
+    posting = Posting(lines=[Line(n=1, text=text, section="qualifications"),
+                             Line(n=2, text="Experience reporting to a board.", section="qualifications")],
+                      title="Director of Customer Experience")
+    doc = ruler_nlp(posting_doc(ruler_nlp, posting))
+    doc.spans["line_labels"] = [Span(doc, s.start, s.end, label=lab)
+                                for s, lab in zip(doc.spans["lines"], ["context", "neutral"])]
+    reading = read_signals(doc, "Director of Customer Experience")
+    assert reading.reports == reports
+    assert all("board" not in e.words for e in reading.reports_evidence)

@@ -347,11 +347,15 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         line, n, label = lines[i], numbers[i], labels[i]  # a Span only for lines with a signal
         if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE:
             continue  # "Our CEO reports to the board" in About us says nothing of the role
-        if line.label_ in _CANDIDATES_PAST and span.label_ in _ROLES_AUTHORITY | {"advisory"}:
-            continue  # "proven ability to lead through influence" is the candidate's, not the role's
         words = words_of.get(i)
         if words is None:
             words = words_of[i] = LineWords(line)
+        if (line.label_ in _CANDIDATES_PAST and span.label_ in _ROLES_AUTHORITY | {"advisory"}
+                and not (span.label_ == "reports_to" and _opens_line(span, words))):
+            # "proven ability to lead through influence" is the candidate's, not the role's;
+            # a line that opens with "Reporting to the SVP, Operations" states the role's
+            # line wherever the page puts it
+            continue
         evidence = Evidence(n, span.text)
         kind = span.label_
         if kind in {"reports_to", "exec_seat"} and reports_as_a_noun(span, words):
@@ -423,11 +427,19 @@ def _opens_line(span: Span, words: LineWords) -> bool:
     """Whether a reporting-line match opens its line as a statement of the role's line
     ("Reports to: ...", "Reporting to the CEO, you will...", "- Reporting line: COO"),
     after any list marker. A duty in the imperative ("Report to the COO monthly on
-    complaint volumes") is not one: only "reports", "reporting", or "report" before a colon."""
+    complaint volumes") is not one: only "reports", "reporting", "report" before a colon,
+    or French "relevant de", "rattaché(e) à"."""
     if not all(not w[:1].isalnum() for w in words.before(span.start, span.start - words.span.start)):
         return False
     first = span[0].lower_
-    return first in {"reports", "reporting"} or (first == "report" and ":" in span.doc[span.start:span.end + 2].text)
+    return (first in {"reports", "reporting"} or first in _FR_LINE_OPENERS
+            or (first == "report" and ":" in span.doc[span.start:span.end + 2].text))
+
+
+#: French openings of a posting's reporting line: "Relevant du vice-président ...",
+#: "Rattaché(e) au PDG".
+_FR_LINE_OPENERS = frozenset({"relevant", "rattaché", "rattachée", "rattache", "rattachee", "rattaché(e",
+                              "rattache(e"})
 
 
 def _stronger_seat(current: str, new: str) -> str:
