@@ -691,3 +691,14 @@ def test_a_line_stating_the_reporting_line_counts_even_under_the_requirements(ru
     reading = read_signals(doc, "Director of Customer Experience")
     assert reading.reports == reports
     assert all("board" not in e.words for e in reading.reports_evidence)
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("Take the top complaint themes to the Executive Committee every quarter.", "unstated"),
+    ("Build the CX dashboards for the Executive Committee.", "unstated"),
+    ("Get the roadmap approved by the executive committee.", "unstated"),
+    ("This is a new position on the Executive Board, reporting to the CEO.", "member"),
+    ("The CCO is a new member of the Agency's Executive Committee.", "member"),
+])
+def test_work_presented_to_the_executive_committee_is_no_seat_on_it(ruler_nlp, text, seat):
+    assert reading_of(ruler_nlp, [(text, "strategic")], title="Head of Customer Insight").seat == seat

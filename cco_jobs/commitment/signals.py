@@ -371,6 +371,8 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             opens_line.append(_opens_line(span, words))
             reading.reports_evidence.append(Evidence(n, named))
         elif kind == "exec_seat":
+            if _audience(span, words):
+                continue  # "present the dashboards to the Executive Committee": reporting to it
             seat = "member"
             if _negated(span, line, window=8):
                 # "won't sit on the executive committee but is invited to it" is partial
@@ -440,6 +442,27 @@ def _opens_line(span: Span, words: LineWords) -> bool:
 #: "Rattaché(e) au PDG".
 _FR_LINE_OPENERS = frozenset({"relevant", "rattaché", "rattachée", "rattache", "rattachee", "rattaché(e",
                               "rattache(e"})
+
+
+#: Words before a bare "Executive Committee" that make it the audience of the role's
+#: work, not a seat it holds: "insights to the Executive Committee", "MI for the
+#: Executive Board" ("a new role on our Executive Committee" is a seat).
+_AUDIENCE = frozenset({"to", "for", "before", "with", "by", "into", "from", "through"})
+_DETERMINERS = frozenset({"the", "our", "its", "their", "your", "a", "an"})
+
+
+def _audience(span: Span, line: LineWords) -> bool:
+    """Whether a bare "Executive Committee"/"Executive Board" match is whom the role's
+    work goes to: a preposition such as "to" or "for" right before it (past a
+    determiner or a possessive name)."""
+    if span[0].lower_ != "executive":
+        return False
+    for word in line.before(span.start, 3):
+        if word in _AUDIENCE:
+            return True
+        if word not in _DETERMINERS and not word.endswith(("'s", "’s")) and word not in {"'s", "’s", "group"}:
+            return False
+    return False
 
 
 def _stronger_seat(current: str, new: str) -> str:
