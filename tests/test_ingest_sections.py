@@ -8,6 +8,11 @@ from cco_jobs.ingest.sections import known_section, section_key
 from cco_jobs.posting import SECTIONS
 
 
+def sections_of(text: str, fmt: str = "text") -> dict[str, tuple[str, bool]]:
+    """Each line of a parsed posting: ``text -> (section, is_heading)``."""
+    return {line.text: (line.section, line.is_heading) for line in parse_text(text, format=fmt).lines}
+
+
 @pytest.mark.parametrize("heading, key", [
     ("What you'll do", "responsibilities"), ("What You’ll Do:", "responsibilities"),
     ("Key accountabilities", "responsibilities"), ("Responsibilities", "responsibilities"),
@@ -101,13 +106,10 @@ def test_title_line_starts_no_section_but_is_a_heading():
 def test_the_position_alone_on_a_line_opens_the_roles_section():
     # a scraped page's "The position" heading after "About <company>": the role's own
     # paragraph (its reporting line, its seat) must not be filed under the company
-    posting = parse_text(
+    got = sections_of(
         "Chief Customer & Digital Officer\n\nAbout Lyntel\nLyntel is a Danish telecom operator.\n\n"
         "The position\nAs Chief Customer & Digital Officer you report to our CEO.\n\n"
-        "Der Prozess / The process\nA call with our talent partner.\n",
-        format="text",
-    )
-    got = {line.text: (line.section, line.is_heading) for line in posting.lines}
+        "Der Prozess / The process\nA call with our talent partner.\n")
     assert got["The position"] == ("summary", True)
     assert got["As Chief Customer & Digital Officer you report to our CEO."] == ("summary", False)
     assert got["Der Prozess / The process"] == ("apply", True)
@@ -156,15 +158,12 @@ def test_a_line_that_opens_with_a_section_name_is_read_in_that_section():
 
 
 def test_a_role_profiles_authority_relationships_and_conditions_are_sections_of_their_own():
-    posting = parse_text(
+    got = sections_of(
         "Head of Customer Contact Centre\nCorrib Mutual Bank\n\n2. KEY ACCOUNTABILITIES\n"
         "1. Operational performance (30%)\nDeliver the service levels agreed.\n\n"
         "4. DECISION-MAKING AUTHORITY\nApprove overtime within budget.\n\n"
         "Key Relationships\nInternal: the COO.\n\nResponsibilities\n- Run the floor\n"
-        "Physical Demands\nAbility to lift 20 pounds.\n",
-        format="text",
-    )
-    got = {line.text: (line.section, line.is_heading) for line in posting.lines}
+        "Physical Demands\nAbility to lift 20 pounds.\n")
     # a numbered line in capitals is a heading, a numbered duty in sentence case stays an item
     assert got["4. DECISION-MAKING AUTHORITY"] == ("other", True)
     assert got["Operational performance (30%)"] == ("responsibilities", False)
@@ -205,7 +204,7 @@ def test_a_role_profile_part_inside_the_duties_hands_back_to_them():
             "strategy.</li></ul><h3>Key relationships</h3><ul><li>Internal: COO.</li></ul><h3>Operations</h3>"
             "<ul><li>Lead the five contact centres.</li></ul><h3>Relationships</h3><ul><li>Work with the CFO.</li>"
             "</ul></body></html>")
-    got = {line.text: line.section for line in parse_text(html, format="html").lines}
+    got = {text: section for text, (section, _) in sections_of(html, "html").items()}
     assert got["Internal: COO."] == "other"
     assert got["Lead the five contact centres."] == "responsibilities"
     assert got["Work with the CFO."] == "responsibilities"  # "Relationships" alone is a group of duties
@@ -217,7 +216,7 @@ def test_a_table_right_after_a_pay_table_is_read_on_its_own():
             "<td>37.5</td></tr></table><table><tr><td>Reports to</td><td>Chief Operating Officer</td></tr>"
             "<tr><td>Team</td><td>310 FTE</td></tr></table><h2>Main duties</h2><ul><li>Run the centres.</li></ul>"
             "</body></html>")
-    got = {line.text: line.section for line in parse_text(html, format="html").lines}
+    got = {text: section for text, (section, _) in sections_of(html, "html").items()}
     assert got["Band 8 | £78,000 | 37.5"] == "compensation"
     # the reporting line and team size are the role's, read by the score: not pay
     assert got["Reports to | Chief Operating Officer"] != "compensation"
