@@ -702,3 +702,14 @@ def test_a_line_stating_the_reporting_line_counts_even_under_the_requirements(ru
 ])
 def test_work_presented_to_the_executive_committee_is_no_seat_on_it(ruler_nlp, text, seat):
     assert reading_of(ruler_nlp, [(text, "strategic")], title="Head of Customer Insight").seat == seat
+
+
+@pytest.mark.parametrize("title, level", [
+    ("Deputy to the CCO", "evp_svp"),  # the chief's deputy, the rank below the C-level (001)
+    ("Deputy to the CFO", "unknown"),
+    ("General Manager, Customer Success", "director"),
+    ("GM Customer Operations", "director"),
+    ("Customer Service Manager", "manager"),
+])
+def test_a_chiefs_deputy_and_a_general_manager_read_their_rank(title, level):
+    assert title_level(title)[0] == level

@@ -55,7 +55,8 @@ _LEVELS = (
                            r"|vice[- ]presidente?\s+(?:principale?|executif|executive))\b", re.I)),
     ("vp", re.compile(r"\b(?:vp|vice[- ]presidente?)\b", re.I)),
     ("head", re.compile(r"\bhead of\b|\bhead,", re.I)),
-    ("director", re.compile(r"\bdirector\b|\bdirecteur|\bdirectrice", re.I)),
+    # a general manager runs a business or a function: the director's rank, not a manager's
+    ("director", re.compile(r"\bdirector\b|\bdirecteur|\bdirectrice|\bgeneral manager\b|\bgm\b", re.I)),
     # manager level and below: managers, team leads, and the analysts, agents, advisers and
     # associates under them ("Student Experience Analyst", "Analista de Experiência", "Conseillère clientèle")
     ("manager", re.compile(r"\b(?:manager|supervisor|lead|specialist|coordinator|representative|responsable"
@@ -110,7 +111,12 @@ def title_level(title: str | None) -> tuple[str, bool]:
     "Vice-présidente ..." a VP, "Responsable du service client" a manager's title."""
     if not title:
         return "unknown", False
-    title = _TO_A_CHIEF.sub(" ", fold(title))  # "Executive Assistant to the Chief Customer Officer"
+    folded = fold(title)
+    served = _TO_A_CHIEF.search(folded)
+    title = _TO_A_CHIEF.sub(" ", folded)  # "Executive Assistant to the Chief Customer Officer"
+    if served and re.fullmatch(r"\s*(?:the\s+)?deputy\s*[,-]?\s*", title, re.I) and (
+            _CUSTOMER_CHIEF.search(served.group()) or _CUSTOMER_ACRONYM.search(served.group())):
+        return "evp_svp", False  # "Deputy to the CCO": the chief's deputy, the rank below (001)
     deputy = next((m for m in _DEPUTY_CHIEF.finditer(title)
                    if _CUSTOMER_CHIEF.search(chief := _DEPUTY_WORD.sub("", m.group()))
                    or _FR_CUSTOMER_CHIEF.search(chief)), None)
