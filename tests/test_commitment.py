@@ -22,9 +22,9 @@ def ruler_nlp():
     return nlp
 
 
-def reading_of(nlp, lines, title="Chief Customer Officer"):
-    """Read the signals of ``lines``: (text, label) pairs, labels given by hand."""
-    posting = Posting(lines=[Line(n=i + 1, text=t, section="responsibilities") for i, (t, _) in enumerate(lines)],
+def reading_of(nlp, lines, title="Chief Customer Officer", section="responsibilities"):
+    """Read the signals of ``lines``: (text, label) pairs, labels given by hand, all in ``section``."""
+    posting = Posting(lines=[Line(n=i + 1, text=t, section=section) for i, (t, _) in enumerate(lines)],
                       title=title)
     doc = nlp(posting_doc(nlp, posting))
     doc.spans["line_labels"] = [Span(doc, s.start, s.end, label=lab)
@@ -609,11 +609,7 @@ def test_influence_and_leading_people_are_not_advisory_in_themselves(ruler_nlp, 
 
 
 def test_the_candidates_ability_to_lead_by_influence_is_not_the_roles_authority(ruler_nlp):
-    doc_lines = [("You'll influence, not run.", "neutral")]
-    posting = Posting(lines=[Line(n=1, text=doc_lines[0][0], section="qualifications")], title="Chief Customer Officer")
-    doc = ruler_nlp(posting_doc(ruler_nlp, posting))
-    doc.spans["line_labels"] = [Span(doc, s.start, s.end, label="neutral") for s in doc.spans["lines"]]
-    assert not read_signals(doc, "Chief Customer Officer").advisory
+    assert not reading_of(ruler_nlp, [("You'll influence, not run.", "neutral")], section="qualifications").advisory
 
 
 @pytest.mark.parametrize("title, level", [
@@ -682,13 +678,8 @@ def test_one_tactical_line_never_raises_a_c_level_score(shipped_nlp):
 def test_a_line_stating_the_reporting_line_counts_even_under_the_requirements(ruler_nlp, text, reports):
     # a key-facts line or a closing sentence that a page sets among the requirements is
     # still the role's line; "experience reporting to a board" there is the candidate's
-    posting = Posting(lines=[Line(n=1, text=text, section="qualifications"),
-                             Line(n=2, text="Experience reporting to a board.", section="qualifications")],
-                      title="Director of Customer Experience")
-    doc = ruler_nlp(posting_doc(ruler_nlp, posting))
-    doc.spans["line_labels"] = [Span(doc, s.start, s.end, label=lab)
-                                for s, lab in zip(doc.spans["lines"], ["context", "neutral"])]
-    reading = read_signals(doc, "Director of Customer Experience")
+    reading = reading_of(ruler_nlp, [(text, "context"), ("Experience reporting to a board.", "neutral")],
+                         title="Director of Customer Experience", section="qualifications")
     assert reading.reports == reports
     assert all("board" not in e.words for e in reading.reports_evidence)
 

@@ -466,8 +466,8 @@ def _audience(span: Span, line: LineWords) -> bool:
     for word in line.before(span.start, 3):
         if word in _AUDIENCE:
             return True
-        if word not in _DETERMINERS and not word.endswith(("'s", "’s")) and word not in {"'s", "’s", "group"}:
-            return False
+        if word not in _DETERMINERS and word != "group" and not word.endswith(("'s", "’s")):
+            return False  # past "the", "our Group", "the Agency's": anything else ends the look-back
     return False
 
 
