@@ -51,6 +51,11 @@ def reading_of(nlp, lines, title="Chief Customer Officer", section="responsibili
     ("Deputy Chief Financial Officer", "c_other", False),
     ("Cheffe adjointe de l'expérience client et chef de l'exploitation", "c_other", False),
     ("Deputy Chief Operating Officer and Deputy Chief Customer Officer", "c_other", False),
+    # Quebec: "chef de la direction" alone is the CEO, with a customer function the CCO
+    ("Chef de la direction expérience client", "c_customer", False),
+    ("Cheffe de la direction, Clientèle", "c_customer", False),
+    ("Chef de la direction des relations avec la clientèle", "c_customer", False),
+    ("Chef de la direction des finances", "c_other", False),
     # below a manager is a manager's level at most, in English, Portuguese and French
     ("Analista de Experiência do Aluno | Student Experience Analyst", "manager", False),
     ("Customer Success Associate", "manager", False),
@@ -364,6 +369,19 @@ def test_french_titles(title, level):
     ("Rattaché(e) au directeur général, le titulaire siège au comité de direction.", "top", "member"),
     ("Sous la responsabilité de la vice-présidente Opérations, vous êtes membre du comité exécutif.",
      "below", "member"),
+    ("Rattaché(e) au Président, vous êtes membre du COMEX.", "top", "member"),
+    ("Membre du CODIR, vous reportez directement au Directeur Général.", "top", "member"),
+    ("Rattaché(e) à l'Administrateur Délégué, vous siégez au comité de direction.", "top", "member"),
+    ("Rattaché hiérarchiquement au Directeur Général.", "top", "unstated"),
+    # the chief executive's deputy: "Directeur Général Adjoint", "DG délégué"
+    ("Rattaché au Directeur Général Adjoint en charge des Clients.", "deputy", "unstated"),
+    ("Sous la responsabilité du Directeur Général Délégué.", "deputy", "unstated"),
+    # key-fact rows and inclusive spellings of French boards
+    ("Rattachement hiérarchique : Directeur Général du Groupe", "top", "unstated"),
+    ("Rattachement fonctionnel : Comité Exécutif", "unstated", "unstated"),
+    ("Membre de la Direction générale, vous êtes rattaché·e au CEO.", "top", "member"),
+    ("En tant que Chief Customer Officer, vous rapportez directement au CEO et faites partie du Management "
+     "Committee.", "top", "member"),
 ])
 def test_french_reporting_line_and_seat(ruler_nlp, text, reports, seat):
     r = reading_of(ruler_nlp, [(text, "context")])
@@ -606,6 +624,35 @@ def test_a_role_without_a_team_is_advisory(ruler_nlp, text):
 ])
 def test_influence_and_leading_people_are_not_advisory_in_themselves(ruler_nlp, text):
     assert not reading_of(ruler_nlp, [(text, "strategic")]).advisory
+
+
+@pytest.mark.parametrize("text", [
+    "This is not an advisory role. The incumbent will hold decision rights over customer changes.",
+    "It is far more than an advisory role: the service directors report to you.",
+    "The remit goes beyond a coordinating role.",
+])
+def test_an_advisory_wording_the_posting_denies_is_not_advisory(ruler_nlp, text):
+    # r02 (held out): "This is not an advisory role" had been read as the advisory shape
+    assert not reading_of(ruler_nlp, [(text, "context")]).advisory
+
+
+@pytest.mark.parametrize("text, teams", [
+    ("Direct reports: Head of Customer Journeys & Design; Head of Voice of Customer & Analytics", True),
+    ("Direct reports | Customer Service Manager, Customer Insight Lead, Account Care Team Lead", True),
+    ("Direct reports: none", False),
+])
+def test_a_key_fact_row_naming_direct_reports_is_teams_reporting_in(ruler_nlp, text, teams):
+    assert bool(reading_of(ruler_nlp, [(text, "context")]).functions_in) is teams
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("- Report to the founders every month on what customers are saying.", "unstated"),
+    ("Report to the Board quarterly on complaint trends.", "unstated"),
+    ("Report to: Chief Executive Officer", "top"),
+    ("Report to the CEO.", "top"),
+])
+def test_an_imperative_reporting_duty_is_not_the_roles_line(ruler_nlp, text, reports):
+    assert reading_of(ruler_nlp, [(text, "strategic")]).reports == reports
 
 
 def test_the_candidates_ability_to_lead_by_influence_is_not_the_roles_authority(ruler_nlp):

@@ -35,6 +35,10 @@ def sections_of(text: str, fmt: str = "text") -> dict[str, tuple[str, bool]]:
     ("Responsibilites", "responsibilities"), ("Qualifcations", "qualifications"),  # typos, fuzzy
     ("Your key responsibilities in this exciting role", "responsibilities"),  # keywords
     ("Similar jobs (3)", "other"), ("Chief Customer Officer", "other"), ("Hybrid working", "other"),
+    # Quebec public-service notices and French boards; "admission" is not a mission
+    ("NATURE DU POSTE", "summary"), ("CONDITIONS D'ADMISSION", "qualifications"),
+    ("EXIGENCES ET ATOUTS", "qualifications"), ("Atouts", "qualifications"),
+    ("PROCESSUS DE SÉLECTION", "apply"), ("Dossier de candidature", "apply"),
 ])
 def test_section_key(heading, key):
     assert key in SECTIONS

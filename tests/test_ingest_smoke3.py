@@ -311,6 +311,34 @@ def test_a_header_line_with_place_and_mode_still_gives_its_first_part():
     assert posting.company == "Brightwater Home Services"
 
 
+@pytest.mark.parametrize("line, after, company", [
+    # French boards: "<Name> - <Ville> (<département>)", the name named again in the text
+    ("Maison Brindille - Mérignac (33)", "Maison Brindille, c'est une boutique en ligne.\n", "Maison Brindille"),
+    ("Assurances Mutuelles Ardilane – Niort (79)", "Assurances Mutuelles Ardilane protège 1,3 million de sociétaires.\n",
+     "Assurances Mutuelles Ardilane"),
+    # one word alone, named again as the employer
+    ("Vallonergie", "Vallonergie est un distributeur d'électricité et de gaz.\n", "Vallonergie"),
+    ("Klyvo", "À propos de Klyvo : une plateforme SaaS.\n", "Klyvo"),
+])
+def test_a_name_under_the_title_that_the_text_names_again_is_the_company(line, after, company):
+    assert under_title(line, after=after).company == company
+
+
+@pytest.mark.parametrize("line, after", [
+    # a city, even one the text names again: as a place, not as the employer
+    ("Bruxelles – Siège central", "Le Customer Contact Center (Bruxelles et Namur) compte 180 personnes.\n"),
+    ("Gatineau", "Le poste est basé à Gatineau.\n"),
+    ("Lausanne | Siège | CDI", "Nos bureaux de Lausanne accueillent 300 personnes.\n"),
+    # a unit and its parent, not the employer
+    ("Professional Services - Directorate of Student and Campus Services",
+     "The Professional Services Redesign programme began in 2023.\n"),
+    # a single word the text never names again
+    ("Vallonergie", "Un distributeur d'électricité et de gaz.\n"),
+])
+def test_a_place_or_unit_under_the_title_is_not_the_company_even_when_named_again(line, after):
+    assert under_title(line, after=after).company is None
+
+
 # --- long header lines, job-board taxonomies, a name alone under the furniture ---------
 
 @pytest.mark.parametrize("document, title", [

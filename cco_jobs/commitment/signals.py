@@ -39,7 +39,10 @@ _ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bchief executive\b",
 #: "Chef de la direction de l'expérience client" (a chief of the customer function, not the CEO).
 _FR_CUSTOMER_CHIEF = re.compile(
     r"\bchef(?:fe)?\s+de\s+(?:la\s+direction\s+de\s+)?(?:l'\s*experience\s+(?:(?:du|des|de\s+la|de\s+l')\s*)?"
-    r"(?:client|membre|patient|usager|citoyen|consommat)|la\s+clientele\b)", re.I)
+    r"(?:client|membre|patient|usager|citoyen|consommat)|la\s+clientele\b)"
+    # "Chef de la direction expérience client", "Chef de la direction, Clientèle"
+    r"|\bchef(?:fe)?\s+de\s+la\s+direction\s*,?\s*(?:(?:de|des|du)\s+(?:la\s+|l'\s*)?)?(?:experience\s+(?:client|membre"
+    r"|patient|usager)|clientele\b|relations?\s+(?:avec\s+la\s+)?client|service\s+(?:a\s+la\s+)?clientele)", re.I)
 #: French chiefs of functions with no customer remit ("chef des finances", "cheffe de la
 #: securite"): other chiefs in the level, out-of-field chiefs below.
 _FR_NO_CUSTOMER_REMIT = (r"des\s+finances|de\s+la\s+technologie|des\s+technologies|de\s+l'information"
@@ -151,7 +154,10 @@ _TOP = {"ceo", "president", "founder", "co-founder", "cofounder", "founders", "b
         "chairwoman", "chair", "owner", "owners", "pdg", "presidente", "dg", "fondateur", "fondatrice"}
 _TOP_PAIRS = {("chief", "executive"), ("managing", "director"), ("directeur", "general"),
               ("directrice", "generale"), ("direction", "generale"), ("executive", "chairman"),
-              ("conseil", "d'administration")}
+              ("conseil", "d'administration"), ("administrateur", "delegue"),
+              ("administratrice", "deleguee"), ("gedelegeerd", "bestuurder")}
+#: After a chief executive's title, the deputy's: "Directeur Général Adjoint", "DG délégué".
+_DEPUTY_AFTER = {"adjoint", "adjointe", "delegue", "deleguee", "deputy"}
 _BELOW = {"coo", "cro", "cmo", "cfo", "cto", "cio", "cdo", "cpo", "svp", "evp", "vp", "vice",
           "director", "head", "manager", "gm", "deputy", "chief", "directeur", "directrice", "chef", "cheffe"}
 _PRESIDENT = {"president", "presidente"}
@@ -225,6 +231,24 @@ def _negated(span: Span, line: Span, window: int = 5) -> bool:
     return False
 
 
+#: Words before an advisory wording that deny it: "more than an advisory role",
+#: "rather than a consultative remit", "goes beyond a coordinating role".
+_NOT_MERELY = ("more than", "rather than", "instead of", "beyond")
+
+
+def _denies_advisory(span: Span, line: Span) -> bool:
+    """ "This is not an advisory role" says the role has authority (r02, held out): an
+    advisory wording negated in its clause, or after "more than", "rather than", is no
+    sign of the advisory shape (002). Wordings that carry their own negation ("no
+    direct reports", "would not manage teams") are read as they stand."""
+    if span[0].lower_ in _NEGATORS:
+        return False
+    if _negated(span, line):
+        return True
+    before = " ".join(t.lower_ for t in span.doc[max(line.start, span.start - 4):span.start])
+    return any(f" {words} " in f" {before} " for words in _NOT_MERELY)
+
+
 def _about_someone_else(span: Span, line: LineWords) -> bool:
     """ "..., who reports to the CEO" or "The CEO reports to the board": the reporting line
     of another person, not of the role."""
@@ -268,6 +292,11 @@ def _reporting_in(span: Span, line: LineWords) -> bool:
     return named and i < end and doc[i].lower_ in _INVERTED_VERBS
 
 
+def _elided(word: str) -> str:
+    """A French word without its elided article: "l'administrateur" is "administrateur"."""
+    return word[2:] if word[:2] in {"l'", "l’"} and len(word) > 2 else word
+
+
 def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
     """Classify who a "reports to" match names: ``(kind, evidence words)``.
 
@@ -283,7 +312,7 @@ def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
     i = span.end
     while i < end:
         token = doc[i]
-        w = line.word(i).strip(",:|()")
+        w = _elided(line.word(i).strip(",:|()"))  # "l'administrateur délégué"
         nxt = line.word(i + 1) if i + 1 < end else ""
         if token.text in _STOP or (token.text == "," and last is not None):
             break
@@ -306,8 +335,14 @@ def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
                 below = True
             last = i = i + 3
         elif (w, nxt) in _TOP_PAIRS:
-            top, last = True, i + 1
-            i += 1
+            after = line.word(i + 2).strip(",:|()") if i + 2 < end else ""
+            if after in _DEPUTY_AFTER and (w, nxt) not in {("administrateur", "delegue"),
+                                                           ("administratrice", "deleguee")}:
+                deputy, last = True, i + 2  # "Directeur Général Adjoint": the chief executive's deputy
+                i += 2
+            else:
+                top, last = True, i + 1
+                i += 1
         elif w in _TOP:
             top, last = True, i
         elif w in _BELOW:
@@ -369,7 +404,7 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         if kind == "reports_to":
             target, named = _report_target(span, words)
             if (not target or _about_someone_else(span, words) or _reporting_in(span, words)
-                    or _to_the_role(span, words)):
+                    or _to_the_role(span, words) or _reporting_duty(span, words)):
                 continue
             if _negated(span, line) and target == "top":
                 target = "negated_top"
@@ -400,7 +435,8 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
                 reading.headcount.append(evidence)
                 counted_to = span.end
         elif kind == "advisory":
-            reading.advisory.append(evidence)
+            if not _denies_advisory(span, line):
+                reading.advisory.append(evidence)
         elif kind == "metric" and label != "context" and customer_measure(span, words):
             reading.metrics.append(evidence)
         elif kind == "slogan":
@@ -444,10 +480,26 @@ def _opens_line(span: Span, words: LineWords) -> bool:
             or (first == "report" and ":" in span.doc[span.start:span.end + 2].text))
 
 
+#: Words after an imperative "Report to ..." that make it a duty: how often, or on what.
+_DUTY_AFTER = frozenset({"every", "each", "monthly", "weekly", "quarterly", "daily", "annually", "regularly",
+                         "on", "about", "back"})
+
+
+def _reporting_duty(span: Span, words: LineWords) -> bool:
+    """ "Report to the founders every month on what customers are saying" (qb07): a duty in
+    the imperative, opening its line, that says how often or on what; the role's reporting
+    line is not stated by it (001: a CCO's line is a fact of the role, not a task)."""
+    if span[0].lower_ != "report" or ":" in span.doc[span.start:span.end + 2].text:
+        return False
+    if any(w[:1].isalnum() for w in words.before(span.start, span.start - words.span.start)):
+        return False
+    return bool(_DUTY_AFTER.intersection(words.sentence_after(span.end, 12)))
+
+
 #: French openings of a posting's reporting line: "Relevant du vice-président ...",
 #: "Rattaché(e) au PDG".
 _FR_LINE_OPENERS = frozenset({"relevant", "rattaché", "rattachée", "rattache", "rattachee", "rattaché(e",
-                              "rattache(e"})
+                              "rattache(e", "rattachement", "rattaché·e", "rattache·e"})
 
 
 #: Words before a bare "Executive Committee" that make it the audience of the role's

@@ -304,25 +304,55 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
     text = heading_text(line.text).strip()
     first = _HEADER_PARTS.split(text, maxsplit=1)
     if len(first) > 1:  # a header line of parts (read as a one-row table in plain text)
-        name = _name_alone(first[0].strip(), line)
-        # ... when the posting's text names it too ("Vacancy ID | 4471" names nobody)
-        bare = bare_name(name) if name else ""
-        return name if bare and any(bare in block.text.casefold() for block in early[at + 1:]) else None
-    return None if line.verbatim else _name_alone(text, line)
+        # "Maison Brindille - Mérignac (33)", "Duinlicht Energie B.V. | Arnhem"; not a unit
+        # and its parent ("Professional Services - Directorate of Student Services")
+        if _ORG_UNIT.search(first[1]) and not _PIPE_PARTS.search(text):
+            return None
+        name = _name_alone(first[0].strip(), line, single_word=True)
+        # ... when the posting's text names it too ("Vacancy ID | 4471" names nobody), and
+        # a single word not as a place ("Bruxelles – Siège central" then "à Bruxelles")
+        return name if name and _named_again(name, early[at + 1:], as_a_place=len(name.split()) > 1) else None
+    if line.verbatim:
+        return None
+    name = _name_alone(text, line, single_word=True)
+    if name and len(name.split()) == 1:
+        # one word alone may be a city ("London"): a name when the text names it again, and
+        # not as a place ("Vallonergie" then "Vallonergie est un distributeur ...")
+        return name if _named_again(name, early[at + 1:], as_a_place=False) else None
+    return name
+
+
+def _named_again(name: str, later: list[Block], as_a_place: bool = True) -> bool:
+    """Whether a block of ``later`` names ``name`` (a legal form aside); with
+    ``as_a_place=False``, only as an employer is named: opening a sentence ("Vallonergie
+    est un distributeur ...") or after "at", "join", "about", "chez", "à propos de"
+    ("rejoindre Klyvo"), never
+    where a place's name would stand ("à Gatineau", "(Bruxelles et Namur)")."""
+    if as_a_place:
+        bare = bare_name(name)
+        return any(bare in block.text.casefold() for block in later)
+    employer = re.compile(rf"(?:^|[.!?:]\s+|\b(?:at|join|joining|about|chez|rejoindre|rejoignez|rejoins|propos de)\s+)"
+                          rf"(?:(?:the|la|le|les)\s+|l['’])?{re.escape(name)}(?![a-zà-ÿ])(?!\s*[,(]?\s*(?:et|and)\b)")
+    return any(employer.search(block.text) for block in later)
 
 
 # The parts of a header line: "Duinlicht Energie B.V. | Arnhem | Full-time".
-_HEADER_PARTS = re.compile(r"\s+[|·•]\s+")
+_HEADER_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+_PIPE_PARTS = re.compile(r"\s+[|·•]\s+")
+# A part of an organisation, which a header line may name after its parent with a dash.
+_ORG_UNIT = re.compile(r"\b(?:directorate|department|division|office|unit|services|direction|d[ée]partement)\b", re.I)
 
 
-def _name_alone(text: str, line: Block) -> str | None:
+def _name_alone(text: str, line: Block, single_word: bool = False) -> str | None:
     """``text`` when it reads as an organisation's name and nothing else (see
-    :func:`company_under_title`)."""
+    :func:`company_under_title`); one word only with ``single_word`` (then the caller
+    checks the posting names it again)."""
     name, _, legal = text.partition(", ")  # "Bramblecourt Stores, Inc."
     if legal and (legal.casefold().strip(".") not in _LEGAL_FORMS or CITY_STATE.match(text)):  # "Denver, CO"
         return None
     words = [word.strip("()") for word in name.split()]
-    if (not 1 < len(words) <= 6 or not all(words)
+    if (not (1 if single_word else 2) <= len(words) <= 6 or not all(words) or _ORG_UNIT.match(text)
+            or (len(words) == 1 and (len(words[0]) < 4 or COUNTRIES.match(text) or CITY_STATE.match(text)))
             or (line.is_heading and section_key(text) != "other")
             or re.search(r"[\d:;!?£$€|·•–—/]|\s-\s", text)
             or (text.endswith(".") and text.split()[-1].casefold().strip(".,") not in _LEGAL_FORMS)

@@ -26,7 +26,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "purpose of the role", "role purpose", "purpose", "about the role", "about the job",
         "about the position", "about this role", "about the opportunity", "the position",
         "job description", "role description", "introduction", "le poste", "description du poste",
-        "contexte", "the challenge", "about the team", "the team", "position description", "job brief", "role at a glance", "the role at a glance", "position at a glance",
+        "contexte", "nature du poste", "sommaire du poste", "raison d etre du poste", "the challenge", "about the team", "the team", "position description", "job brief", "role at a glance", "the role at a glance", "position at a glance",
     ),
     "responsibilities": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
@@ -54,6 +54,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "skills and experience", "experience", "experience and qualifications",
         "knowledge skills and experience", "the ideal candidate", "ideal candidate", "your profile",
         "candidate profile", "profil", "profil recherche", "votre profil", "competences",
+        "exigences et atouts", "atouts", "exigences du poste", "conditions d admission", "exigences requises",
         "nice to have", "nice to haves", "bonus points", "must have", "must haves", "you have",
         "you ll have", "what you need", "what you ll need", "requirements and qualifications",
         "education", "key skills", "competencies", "your skills", "your experience",
@@ -111,6 +112,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "how to apply", "next steps", "application process", "apply", "to apply", "ready to apply",
         "recruitment process", "hiring process", "interview process", "our hiring process",
         "closing date", "comment postuler", "postuler", "processus de recrutement", "candidature",
+        "processus de selection", "modalites de candidature", "dossier de candidature",
         "apply now", "interested", "the process", "what happens next", "selection process", "our process", "recruitment timeline",
     ),
 }
@@ -129,7 +131,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b(?! (?:this|the|now|we))|reward|avantages|^terms\b(?! of (?:use|service))"),
         ("apply", r"\bapply|application|next steps|postuler|candidature|recruitment|hiring process|interview"),
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
-                             r"|mission|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"),
+                             r"|\bmissions?\b|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"),
         ("qualifications", r"qualif|requir|criteria|person spec|who you are|about you|you bring|looking for"
                            r"|skills|(?<!customer )experience|profil|competen|nice to have|ideal candidate"
                            r"|you have|you ll need"),

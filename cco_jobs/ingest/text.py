@@ -200,4 +200,10 @@ def _wrap_width(rows: list[str]) -> int | None:
     continued.sort()
     width = continued[int(0.9 * (len(continued) - 1))]
     filled = sum(1 for n in continued if width - 12 <= n <= width + 2)
+    # an editor's margin holds for the whole file: many lines far past it (a scrape's
+    # paragraphs on one line each, with short key-fact lines between) mean no margin
+    lines = [len(row.rstrip()) for row in rows if row.strip() and " | " not in row]
+    beyond = sum(1 for n in lines if n > width + 15)
+    if beyond > max(2, len(lines) // 10):
+        return None
     return width if 50 <= width <= 120 and filled >= max(3, len(continued) // 2) else None

@@ -32,6 +32,8 @@ _ABOUT = {"LOWER": {"IN": ["about", "around", "approximately", "approx", "approx
 _KEY_SEP = {"ORTH": {"IN": [":", "|", "-"]}, "OP": "?"}
 #: French forms are listed with and without accents (scraped text often drops them on capitals).
 _FR_PREP = {"LOWER": {"IN": ["du", "de", "des"]}}
+#: "rattaché directement / hiérarchiquement / fonctionnellement au ..."
+_FR_ADV = {"LOWER": {"IN": ["directement", "hiérarchiquement", "hierarchiquement", "fonctionnellement"]}, "OP": "?"}
 
 #: Token patterns by label. Kept as data so the saved pipeline carries them.
 PATTERNS: dict[str, list[list[dict]]] = {
@@ -47,11 +49,20 @@ PATTERNS: dict[str, list[list[dict]]] = {
         # "sous la responsabilité du DG"
         [{"LOWER": {"IN": ["relevant", "relève", "releve", "relevez", "relèvera", "relevera", "relèverez",
                            "releverez"]}},
-         {"LOWER": "directement", "OP": "?"}, _FR_PREP],
-        [{"LOWER": {"IN": ["rattaché", "rattachée", "rattaché(e", "rattache", "rattachee", "rattache(e"]}},
-         {"ORTH": ")", "OP": "?"}, {"LOWER": "directement", "OP": "?"}, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
+         _FR_ADV, _FR_PREP],
+        # a key-fact row: "Rattachement hiérarchique : Directeur Général" (not "fonctionnel", a dotted line)
+        [{"LOWER": "rattachement"}, {"LOWER": {"IN": ["hiérarchique", "hierarchique"]}, "OP": "?"},
+         {"ORTH": {"IN": [":", "|", "-", "–"]}}],
+        [{"LOWER": {"IN": ["rattaché", "rattachée", "rattaché(e", "rattache", "rattachee", "rattache(e",
+                           "rattaché·e", "rattache·e", "rattaché.e", "rattache.e"]}},
+         {"ORTH": ")", "OP": "?"}, _FR_ADV, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
         [{"LOWER": "sous"}, {"LOWER": "la"}, {"LOWER": {"IN": ["responsabilité", "responsabilite"]}}, _FR_PREP],
         [{"LOWER": "sous"}, {"LOWER": {"IN": ["l'autorité", "l’autorité", "l'autorite", "l’autorite"]}}, _FR_PREP],
+        # the anglicisms of French job boards: "vous reportez au Directeur Général", "reportant à
+        # la DG", "vous rapportez directement au CEO"
+        [{"LOWER": {"IN": ["reporte", "reportez", "reportera", "reporterez", "reportant", "reporter", "rapporte",
+                           "rapportez", "rapportera", "rapporterez", "rapportant"]}},
+         {"LOWER": "directement", "OP": "?"}, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
     ],
     # an executive seat (001: "represented at the CxO level")
     "exec_seat": [
@@ -63,7 +74,7 @@ PATTERNS: dict[str, list[list[dict]]] = {
          _DET, {"LOWER": {"IN": ["executive", "group", "leadership", "senior", "management", "board", "c-suite"]}},
          {"LOWER": {"IN": ["leadership", "executive", "management"]}, "OP": "?"},
          {"LOWER": {"IN": ["team", "committee", "board", "table"]}, "OP": "?"}],
-        [{"LOWER": {"IN": ["exco", "execom", "slt", "elt", "c-suite"]}}],
+        [{"LOWER": {"IN": ["exco", "execom", "slt", "elt", "c-suite", "comex", "codir"]}}],
         # "join the executive leadership team", "joining our executive committee"
         [{"LOWER": {"IN": ["join", "joins", "joining"]}}, _DET,
          {"LOWER": {"IN": ["executive", "senior", "group", "leadership", "management"]}},
@@ -85,6 +96,11 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": ["membre", "partie"]}}, {"LOWER": "de"},
          {"LOWER": {"IN": ["la", "l'équipe", "l’équipe", "l'equipe", "l’equipe"]}},
          {"LOWER": {"IN": ["haute", "de"]}}, {"LOWER": "direction"}],
+        [{"LOWER": {"IN": ["membre", "partie"]}}, {"LOWER": "de"}, {"LOWER": "la"}, {"LOWER": "direction"},
+         {"LOWER": {"IN": ["générale", "generale"]}}],
+        # "faites partie du Management Committee" (English names in French sentences)
+        [{"LOWER": {"IN": ["membre", "partie"]}}, {"LOWER": {"IN": ["du", "de"]}}, {"LOWER": {"IN": ["l'", "l’"]}, "OP": "?"},
+         {"LOWER": {"IN": ["executive", "management", "leadership"]}}, {"LOWER": {"IN": ["committee", "team", "board"]}}],
     ],
     # authority: functions reporting in, teams and budgets (000, 002, 003)
     "functions_in": [
@@ -97,6 +113,10 @@ PATTERNS: dict[str, list[list[dict]]] = {
          {"LOWER": {"IN": ["organisation", "organization", "function", "functions", "team", "teams", "division", "group"]}},
          {"LOWER": "of"}, {"LIKE_NUM": True}],
         [{"LIKE_NUM": True}, {"LOWER": "direct"}, {"LOWER": "reports"}],
+        # key-fact rows that name them: "Direct reports: Head of Customer Journeys; Head of ..."
+        [{"LOWER": "direct"}, {"LOWER": "reports"}, {"ORTH": {"IN": [":", "|", "-", "–"]}},
+         {"LOWER": {"IN": ["head", "heads", "director", "directors", "manager", "managers", "vp", "vps", "svp",
+                           "evp", "chief", "general", "senior", "group", "regional", "deputy", "customer"]}}],
         # French: "les équipes ... relèvent du poste" (plural: teams reporting in, not the role's own line)
         [{"LOWER": {"IN": ["relèvent", "relevent", "relèveront", "releveront"]}}, {"LOWER": "directement", "OP": "?"},
          {"LOWER": {"IN": ["du", "de"]}}, {"LOWER": {"IN": ["la", "le"]}, "OP": "?"},
