@@ -101,3 +101,15 @@ def test_a_heading_glued_in_mid_line_is_cut_out():
 ])
 def test_words_that_only_look_like_a_heading_stay_in_their_sentence(text):
     assert not any(h for _, h, _ in lines(text))
+
+
+@pytest.mark.parametrize("marker", ["(H/F)", "(m/f/d)", "(F/H/X)"])
+def test_a_titles_gender_marker_glued_to_the_next_line(marker):
+    got = [t for t, _, _ in lines(f"Directeur Clientèle / Head of Client Services {marker}CARTHEA CONTACT GROUP - Tunis\n"
+                                  "Le poste\nDévelopper le chiffre d'affaires du Groupe.")]
+    assert got[:2] == [f"Directeur Clientèle / Head of Client Services {marker}", "CARTHEA CONTACT GROUP - Tunis"]
+
+
+def test_a_gender_marker_inside_a_line_stays():
+    text = "Chief Customer Officer (m/f/d) in Berlin, reporting to the CEO"
+    assert [t for t, _, _ in lines(text)] == [text]

@@ -39,6 +39,11 @@ def sections_of(text: str, fmt: str = "text") -> dict[str, tuple[str, bool]]:
     ("NATURE DU POSTE", "summary"), ("CONDITIONS D'ADMISSION", "qualifications"),
     ("EXIGENCES ET ATOUTS", "qualifications"), ("Atouts", "qualifications"),
     ("PROCESSUS DE SÉLECTION", "apply"), ("Dossier de candidature", "apply"),
+    # founders' and start-ups' headings
+    ("What you'll actually do", "responsibilities"), ("What you’ll lead", "responsibilities"),
+    ("You'll be a good fit if", "qualifications"), ("Things I'd love to see", "qualifications"),
+    ("Vos principaux défis", "responsibilities"), ("De façon plus particulière, la personne titulaire :",
+                                                    "responsibilities"),
 ])
 def test_section_key(heading, key):
     assert key in SECTIONS

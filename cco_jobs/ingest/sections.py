@@ -26,12 +26,15 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "purpose of the role", "role purpose", "purpose", "about the role", "about the job",
         "about the position", "about this role", "about the opportunity", "the position",
         "job description", "role description", "introduction", "le poste", "description du poste",
-        "contexte", "nature du poste", "sommaire du poste", "raison d etre du poste", "the challenge", "about the team", "the team", "position description", "job brief", "role at a glance", "the role at a glance", "position at a glance",
+        "contexte", "nature du poste", "nature of work", "sommaire du poste", "raison d etre du poste", "the challenge", "about the team", "the team", "position description", "job brief", "role at a glance", "the role at a glance", "position at a glance",
     ),
     "responsibilities": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
         "ihre aufgaben", "deine aufgaben", "aufgaben", "ihr aufgabengebiet", "ihre hauptaufgaben", "ihr verantwortungsbereich", "das erwartet sie", "das erwartet dich", "responsabilidades", "principales responsabilidades", "funciones", "funciones principales", "tus funciones", "sus funciones", "atribuicoes", "principais responsabilidades", "suas responsabilidades", "o que voce vai fazer", "jouw taken", "wat ga je doen", "taken en verantwoordelijkheden", "uw taken", "principales responsabilites", "missions principales", "vos responsabilites principales", "your area of responsibility", "your main responsibilities", "what you will be accountable for",
         "responsibilities", "key responsibilities", "main responsibilities", "core responsibilities",
+        "what you ll actually do", "what you will actually do", "what you ll lead", "what you will lead",
+        "vos principaux defis", "vos defis", "your challenges", "what the engagement looks like",
+        "de facon plus particuliere la personne titulaire", "specifically in your first year",
         "your responsibilities", "job responsibilities", "role responsibilities", "duties",
         "key duties", "main duties", "duties and responsibilities", "responsibilities and duties",
         "accountabilities", "key accountabilities", "main accountabilities", "what you ll do",
@@ -45,6 +48,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "qualifications": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        "you ll be a good fit if", "you re probably", "you ve likely", "things i d love to see",
         "ihr profil", "dein profil", "anforderungen", "ihre qualifikationen", "das bringen sie mit", "was sie mitbringen", "das bringst du mit", "requisitos", "perfil", "perfil buscado", "tu perfil", "requisitos y competencias", "o que procuramos", "seu perfil", "perfil desejado", "jouw profiel", "functie eisen", "wie ben jij", "wat vragen wij", "uw profiel", "exigences", "who we believe you are",
         "qualifications", "requirements", "key requirements", "minimum qualifications",
         "basic qualifications", "preferred qualifications", "required qualifications",

@@ -52,6 +52,8 @@ _GLUE = re.compile(
 )
 # An amount or acronym running into a capitalised word: "$50MExperience", "NPSLead".
 _AFTER_CODE = re.compile(r"(?<=[0-9A-Z)])([A-Z][a-z]+)(?![^\W\d_])")
+# A title's gender marker glued to the next line: "Head of Client Services (H/F)CARTHEA ...".
+_GENDER_GLUE = re.compile(r"\((?:[hfmwdxv]/){1,3}[hfmwdxv]\)(?=[^\W\d_])", re.I)
 # Brand names that start in lower case and so look like glue ("easyJet").
 _LOWER_CAMEL_NAMES = frozenset({"easyjet", "ebay", "iphone", "ipad", "macos", "youtube", "biomerieux"})
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|io|co|uk|fr|de|gov|edu|ai|app|dev|eu|ca|au)\b", re.I)
@@ -225,11 +227,14 @@ def _glued_words(text: str, bullet: bool, heading: bool) -> list[Piece]:
     start with a capital: "HubSpot", "LinkedIn"; the few exceptions are listed). After
     a capitalised word, an acronym or an amount ("SalesforceYou", "$50MExperience")
     only a word from :data:`GLUE_WORDS` counts. A word running into an amount or a
-    count ("December$1,500", "covered16 weeks") too.
+    count ("December$1,500", "covered16 weeks") too, and a title's gender marker running
+    into the next line ("(H/F)CARTHEA").
     """
-    if heading or len(text) < 20 or not _GLUE_HINT.search(text):
+    if heading or len(text) < 20:
         return [(text, bullet, heading)]
-    cuts = set()
+    cuts = {m.end() for m in _GENDER_GLUE.finditer(text)}  # "(H/F)CARTHEA CONTACT GROUP"
+    if not cuts and not _GLUE_HINT.search(text):
+        return [(text, bullet, heading)]
     for match in _GLUE.finditer(text):
         left, glued = match.group(1), match.group(3)
         if (left + match.group(2)).casefold() in _LOWER_CAMEL_NAMES or len(left) < 2:
