@@ -113,3 +113,21 @@ def test_a_titles_gender_marker_glued_to_the_next_line(marker):
 def test_a_gender_marker_inside_a_line_stays():
     text = "Chief Customer Officer (m/f/d) in Berlin, reporting to the CEO"
     assert [t for t, _, _ in lines(text)] == [text]
+
+
+@pytest.mark.parametrize("heading, first, section", [
+    ("Ce que nous offrons", "Un rôle clé dans la réussite du projet", "benefits"),
+    ("Main responsibilities", "Define and execute the customer care strategy", "responsibilities"),
+])
+def test_a_heading_glued_to_its_first_dash_bullet(heading, first, section):
+    posting = parse_text("Directeur Relation Client H/F\nAcme Télécom - Casablanca\n\nLe poste\n"
+                         "Vous dirigez la relation client du groupe et ses quatre centres.\n"
+                         f"{heading}- {first}\n- Second item of the list", format="text")
+    got = [(line.text, line.section, line.is_heading, line.is_bullet) for line in posting.lines[-3:]]
+    assert got == [(heading, section, True, False), (first, section, False, True),
+                   ("Second item of the list", section, False, True)]
+
+
+@pytest.mark.parametrize("text", ["Customer-first culture- Build it with every team", "Lead the Tier-2 team- Own it"])
+def test_a_dash_glued_to_words_that_name_no_section_stays(text):
+    assert [t for t, _, _ in lines(f"Head of Support\n{text}")][1:] == [text]

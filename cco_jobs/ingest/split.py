@@ -35,6 +35,8 @@ _RUN_HINT = re.compile(r"[•●▪◦‣■►➢➤✓✔\-–—](?:(?<=[•�
 _DASH = re.compile(r"\s[-–—]\s(?=[^\W\d_])")
 _DASH_NUMBER = re.compile(r"\s[-–—]\s(?=\d+(?:\+|\(k\)|%)?\s[^\W\d_]+\s[^\W\d_])")  # "… - 401(k) with match"
 _COLON_HEADING = re.compile(r"^([^:\n]{2,60}?)\s*:(?=\S)")
+# A heading with a bullet's dash or glyph glued to its last word: "What we offer- A car".
+_DASH_HEADING = re.compile(r"^([^\W\d_][^:\n]{1,59}?[^\W\d_])[-–•]\s+(?=[A-ZÀ-Þ])")
 # "ResponsibilitiesManage", "About you12+": a lower-case letter (or ")?'") before a capital or
 # digit; the match is the capital or digit, so ``start()`` is where the heading ends.
 _HEADING_GLUE = re.compile(r"[A-Z0-9$£€](?<=(?:[^\W\d_A-ZÀ-Þ)?’']|[)?’'])[A-Z0-9$£€])")
@@ -88,6 +90,7 @@ _ANY_GLUE = re.compile(
       | (?<=:)\S                             # a colon with no space after it
       | (?<=[•●▪◦‣■►➢➤✓✔$£€])                # a bullet glyph, or a currency sign
       | (?<=\s[-–—])\s                       # a spaced dash
+      | (?<=[^\W\d_][-–])(?=\s[A-ZÀ-Þ])       # a dash glued to a word, then a capital
       | (?<=[^\W\d_A-Z][A-Z0-9])             # a capital or digit after a letter other than A-Z
       | (?<=[)?’'][A-Z0-9])                  # ... or after ")", "?" or an apostrophe
       | (?<=[0-9A-Z][A-Z])[a-z]              # a capitalised word after a capital or digit
@@ -176,6 +179,10 @@ def _is_sentence_glue(text: str, start: int, end: int) -> bool:
 
 
 def _fused_heading(text: str, bullet: bool, heading: bool) -> list[Piece]:
+    dash = _DASH_HEADING.match(text)
+    if dash and known_section(dash.group(1)):
+        # "Ce que nous offrons- Un rôle clé ...": a heading glued to its list's first bullet
+        return [(dash.group(1), False, True), *_fused_heading(text[dash.end():], True, False)]
     match = _COLON_HEADING.match(text)
     if match:
         prefix, rest = match.group(1).strip(), text[match.end():]
