@@ -51,6 +51,11 @@ def reading_of(nlp, lines, title="Chief Customer Officer", section="responsibili
     ("Deputy Chief Financial Officer", "c_other", False),
     ("Cheffe adjointe de l'expérience client et chef de l'exploitation", "c_other", False),
     ("Deputy Chief Operating Officer and Deputy Chief Customer Officer", "c_other", False),
+    # a chief of the employees' experience is an HR title, unless it names the customer too
+    ("Chief People & Experience Officer", "c_other", False),
+    ("Chief Employee Experience Officer", "c_other", False),
+    ("Chief Employee and Customer Experience Officer", "c_customer", False),
+    ("Chief Digital Experience Officer", "c_customer", False),
     # Quebec: "chef de la direction" alone is the CEO, with a customer function the CCO
     ("Chef de la direction expérience client", "c_customer", False),
     ("Cheffe de la direction, Clientèle", "c_customer", False),

@@ -134,3 +134,21 @@ def test_duties_of_another_functions_chief_carry_no_customer_leaning(shipped_nlp
                   nlp=shipped_nlp)
     assert "sales" in {line.label for line in cro.lines}
 
+
+
+def test_a_chief_of_the_employees_experience_is_another_functions_chief(shipped_nlp):
+    """"Chief People & Experience Officer" is an HR title: its engagement and culture duties
+    carry no customer leaning, and the score reads another function's chief (001)."""
+    from cco_jobs.analysis import analyse
+
+    text = ("Chief People & Experience Officer\nReporting to the CEO.\nResponsibilities\n"
+            "- Own the people strategy, workforce planning and organisational design.\n"
+            "- Improve employee engagement and retention across warehouses and offices.\n"
+            "- Build an inclusive culture where every colleague can do their best work.\n")
+    report = analyse(text, nlp=shipped_nlp)
+    assert {line.label for line in report.lines if line.label != "context"} == {"neutral"}
+    level = next(s for s in report.commitment.signals if s.name == "level")
+    assert level.value == "c_other"
+    customer = analyse(text.replace("Chief People & Experience Officer", "Chief Customer Experience Officer"),
+                       nlp=shipped_nlp)
+    assert report.commitment.score < customer.commitment.score

@@ -28,6 +28,13 @@ _CUSTOMER_CHIEF = re.compile(
     re.I,
 )
 _CUSTOMER_ACRONYM = re.compile(r"\b(?:cco|cxo|ccxo|cexo|cpxo)\b", re.I)
+#: A chief of the employees' experience ("Chief People & Experience Officer", "Chief
+#: Employee Experience Officer"): an HR title, another function's chief (001's CCO owns
+#: the customer's experience), unless the title names the customer too.
+_EMPLOYEE_EXPERIENCE_CHIEF = re.compile(
+    r"\bchief\s+(?:[\w&,-]+\s+){0,3}?(?:people|employees?|talent|colleagues?|workplace|associates?|workforce|staff"
+    r"|hr|human)\b[\w\s&,-]*?\bexperience\b[\w\s&,-]*?\bofficer\b", re.I)
+_CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?|patients?|members?|guests?|citizens?|consumers?)\b", re.I)
 #: A two-tier board's member whose department is the customer ("Member of the Management
 #: Board – Customers", "Mitglied des Vorstands – Kunden"): a peer of the CEO on the
 #: management board, so a C-level customer title (001). Without a customer department
@@ -129,6 +136,9 @@ def title_level(title: str | None) -> tuple[str, bool]:
         return (level, hybrid) if level in {"c_customer", "c_other"} else ("evp_svp", False)
     lower_level = next((name for name, rx in _LEVELS if rx.search(title)), None)
     hybrid = lower_level in {"vp", "evp_svp", "head", "director"}
+    employee = _EMPLOYEE_EXPERIENCE_CHIEF.search(title)
+    if employee and not _CUSTOMER_WORD.search(employee.group()):
+        return "c_other", False
     if _CUSTOMER_CHIEF.search(title) or _FR_CUSTOMER_CHIEF.search(title) or _BOARD_MEMBER.search(title):
         return "c_customer", hybrid
     # "Chief Commercial Officer (CCO)": the words decide, not the acronym
@@ -144,7 +154,10 @@ def out_of_field(title: str | None) -> bool:
     a CTO). The line labels' leanings describe customer work (DOMAIN.md), so such a
     posting's duties are neutral requirements, however much they say "forecast",
     "negotiate" or "budget"."""
-    return bool(title) and title_level(title)[0] == "c_other" and bool(_OUT_OF_FIELD_CHIEF.search(fold(title)))
+    if not title or title_level(title)[0] != "c_other":
+        return False
+    folded = fold(title)
+    return bool(_OUT_OF_FIELD_CHIEF.search(folded) or _EMPLOYEE_EXPERIENCE_CHIEF.search(folded))
 
 
 # --- reporting line (002: "typically report to the president or CEO"; 004) -------------
