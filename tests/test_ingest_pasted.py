@@ -180,6 +180,23 @@ def test_a_role_profile_names_its_organisation_above_the_document_line():
     assert (posting.title, posting.company) == ("Chief Customer Officer", "Hartwell Water Services")
 
 
+@pytest.mark.parametrize("first, document, company", [
+    ("CARROWMORE BANK p.l.c.", "Role Profile", "Carrowmore Bank p.l.c."),
+    ("QASWARA AIRWAYS S.A.O.C.", "JOB DESCRIPTION", "Qaswara Airways S.A.O.C."),
+    ("HALVORSEN MOTOR FINANCIAL SERVICES USA, LLC", "JOB DESCRIPTION", "Halvorsen Motor Financial Services USA, LLC"),
+    ("Waimārie District Health Service", "Position Description", "Waimārie District Health Service"),
+    ("GLANMORFA COUNTY COUNCIL / CYNGOR SIR GLANMORFA", "JOB PROFILE", "Glanmorfa County Council"),
+    ("KAROO METROPOLITAN UNIVERSITY", "Division of Human Resources – Job Profile", "Karoo Metropolitan University"),
+    # a unit or a page's furniture above the document line is no organisation
+    ("Customer Operations", "Job Description", None),
+    ("Home | Careers | Search", "Job Description", None),
+])
+def test_the_organisation_above_a_role_profiles_document_line(first, document, company):
+    text = (f"{first}\n{document}\n\nJob title: Head of Customer Experience\nGrade: 14\n\nPurpose of the role\n"
+            "Set the customer strategy for our 1.2 million customers.\n")
+    assert parse_text(text, format="text").company == company
+
+
 def test_no_company_from_a_sentence_opening_like_a_name():
     text = ("Chief Experience Officer (CXO) Job Description\n\n"
             "Below is a sample job description you can adapt for your own posting.\n"

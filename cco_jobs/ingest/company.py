@@ -213,8 +213,10 @@ _NAME_PREFIXES = frozenset({"the", "la", "le", "les", "l'", "l’", "groupe", "g
 _NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "et", "und", "y"})
 _FRENCH_OF = frozenset({"de", "des", "du", "d'", "d’"})
 # "Fibrefly Ltd" says no more than "Fibrefly": the short name stands.
-_LEGAL_FORMS = frozenset({"ltd", "limited", "inc", "llc", "llp", "plc", "gmbh", "ag", "sa", "sas", "bv", "b.v",
-                          "nv", "pte", "pty", "co", "corp", "corporation"})
+_LEGAL_FORMS = frozenset({"ltd", "limited", "inc", "llc", "llp", "plc", "p.l.c", "gmbh", "ag", "sa", "s.a", "sas",
+                          "bv", "b.v", "nv", "n.v", "pte", "pty", "co", "corp", "corporation", "sarl", "s.a.r.l",
+                          "sàrl", "spa", "s.p.a", "srl", "s.r.l", "pjsc", "psc", "s.a.o.c", "s.a.o.g", "wll",
+                          "w.l.l", "pvt", "bhd", "sdn"})
 _GLUED = re.compile(r"[a-z.][.][A-Z][a-z]")  # "Pte. Ltd.Singapore": a scrape's lost line break
 MAX_HEADER_WORDS = 12
 
@@ -343,23 +345,27 @@ _PIPE_PARTS = re.compile(r"\s+[|·•]\s+")
 _ORG_UNIT = re.compile(r"\b(?:directorate|department|division|office|unit|services|direction|d[ée]partement)\b", re.I)
 
 
-def _name_alone(text: str, line: Block, single_word: bool = False) -> str | None:
+def _name_alone(text: str, line: Block, single_word: bool = False, document: bool = False) -> str | None:
     """``text`` when it reads as an organisation's name and nothing else (see
     :func:`company_under_title`); one word only with ``single_word`` (then the caller
-    checks the posting names it again)."""
+    checks the posting names it again). With ``document`` (the first line of a role
+    profile, above "Job Description"), a name of up to eight words may name a service
+    or a country ("Waimārie District Health Service", "Halvorsen Motor Financial
+    Services USA, LLC")."""
     name, _, legal = text.partition(", ")  # "Bramblecourt Stores, Inc."
     if legal and (legal.casefold().strip(".") not in _LEGAL_FORMS or CITY_STATE.match(text)):  # "Denver, CO"
         return None
     words = [word.strip("()") for word in name.split()]
-    if (not (1 if single_word else 2) <= len(words) <= 6 or not all(words) or _ORG_UNIT.match(text)
+    if (not (1 if single_word else 2) <= len(words) <= (8 if document else 6) or not all(words)
+            or _ORG_UNIT.match(text)
             or (len(words) == 1 and (len(words[0]) < 4 or COUNTRIES.match(text) or CITY_STATE.match(text)))
             or (line.is_heading and section_key(text) != "other")
             or re.search(r"[\d:;!?£$€|·•–—/]|\s-\s", text)
             or (text.endswith(".") and text.split()[-1].casefold().strip(".,") not in _LEGAL_FORMS)
             or not _is_name(words) or looks_like_title(text) or SENTENCE_WORDS.search(text)
-            or _ROLE_WORDS.search(text) or NOT_COMPANIES.search(text) or _careers_name(text)
-            or any(WORK_MODE.match(word) or ENGAGEMENT.fullmatch(word) or _NOT_NAME_WORDS.match(word)
-                   for word in words)
+            or (_ROLE_WORDS.search(text) and not document) or NOT_COMPANIES.search(text) or _careers_name(text)
+            or any(WORK_MODE.match(word) or ENGAGEMENT.fullmatch(word)
+                   or (_NOT_NAME_WORDS.match(word) and not document) for word in words)
             or all(FUNCTION_WORDS.fullmatch(word) or word.casefold() in _NAME_CONNECTORS for word in words)):
         return None
     return text
@@ -372,14 +378,21 @@ _DOCUMENT_LINE = re.compile(
     re.I)
 
 
+_DOCUMENT_WORDS = re.compile(r"\b(?:role|job|position)\s+(?:profile|description|specification)\b", re.I)
+
+
 def company_above_document(early: list[Block]) -> str | None:
     """The organisation a role profile names on its first line, above the document's own
     line ("WEALDMOOR WATER", then "Executive Role Profile"), in title case when it is
     written in capitals; ``None`` when the posting does not open that way."""
-    if len(early) < 2 or not _DOCUMENT_LINE.match(heading_text(early[1].text)):
+    if len(early) < 2:
         return None
+    second = heading_text(early[1].text)
+    if not (_DOCUMENT_LINE.match(second) or (len(second.split()) <= 8 and _DOCUMENT_WORDS.search(second))):
+        return None  # "JOB DESCRIPTION", "Division of Human Resources – Job Profile"
     line = early[0]
     text = heading_text(line.text).strip()
-    if text.isupper():  # "NORTHLIGHT ENERGY SUPPLY LIMITED", but "NHS" and "UK" stay
+    text = text.split(" / ")[0].strip()  # "GLANMORFA COUNTY COUNCIL / CYNGOR SIR GLANMORFA": the first language
+    if text.replace("p.l.c.", "").isupper():  # "NORTHLIGHT ENERGY SUPPLY LIMITED", but "NHS" and "UK" stay
         text = " ".join(w.title() if len(w) > 3 and w.isalpha() else w for w in text.split())
-    return _name_alone(text, line)
+    return _name_alone(text, line, document=True)
