@@ -131,3 +131,24 @@ def test_a_heading_glued_to_its_first_dash_bullet(heading, first, section):
 @pytest.mark.parametrize("text", ["Customer-first culture- Build it with every team", "Lead the Tier-2 team- Own it"])
 def test_a_dash_glued_to_words_that_name_no_section_stays(text):
     assert [t for t, _, _ in lines(f"Head of Support\n{text}")][1:] == [text]
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Head of Quality & CX at Savanna Connect BPO LtdNairobi, Kenya", ["Head of Quality & CX at Savanna Connect BPO Ltd",
+                                                                    "Nairobi, Kenya"]),
+    ("Careers HomeSearch JobsSaved JobsSign InDirector, Enterprise Access", ["Careers HomeSearch Jobs", "Saved Jobs",
+                                                                           "Sign In", "Director, Enterprise Access"]),
+    ("Back to all jobs VP of Customer SuccessNew York, NY · Full-time", ["Back to all jobs VP of Customer Success",
+                                                                       "New York, NY · Full-time"]),
+])
+def test_a_word_that_ends_lines_glued_to_the_next_line(text, pieces):
+    assert [t for t, _, _ in lines(f"Chief Customer Officer\n{text}")][1:] == pieces
+
+
+@pytest.mark.parametrize("text", [
+    "Experience with ServiceNow, Salesforce Service Cloud and Zendesk is required",
+    "Partner with CenterPoint and other utilities on outage communications",
+    "Hiring #BPOJobs #CebuJobs #OperationsDirector across our Cebu sites",
+])
+def test_names_and_hashtags_that_look_like_glue_stay_whole(text):
+    assert [t for t, _, _ in lines(f"Chief Customer Officer\n{text}")][1:] == [text]

@@ -41,7 +41,7 @@ _NAME_LEADS = re.compile(
 )
 # Sentence openings that are not names: "We are", "This role is", "Our team has".
 _NOT_NAME_STARTS = frozenset(
-    "A An I We Our Us You Your This That These Those The It Its They Their He She There Here What "
+    "A An I We Our Us You Your This That These Those The It Its They Their He She There Here What About "
     "Who When Where Why How As In At On If For Every Each All Most Some Any Success Experience "
     "Selection Applications Candidates Salary Pay Compensation Benefits Travel Hours Employment "
     "Relocation Training Onboarding Interviews Shortlisting Safety Security Below Above Note Please "

@@ -56,6 +56,13 @@ _GLUE = re.compile(
 _AFTER_CODE = re.compile(r"(?<=[0-9A-Z)])([A-Z][a-z]+)(?![^\W\d_])")
 # A title's gender marker glued to the next line: "Head of Client Services (H/F)CARTHEA ...".
 _GENDER_GLUE = re.compile(r"\((?:[hfmwdxv]/){1,3}[hfmwdxv]\)(?=[^\W\d_])", re.I)
+# Words that end a line and never run on into a capitalised word inside a name: a legal
+# form ("Savanna Connect BPO LtdNairobi"), a board's button ("Sign InDirector, Enterprise
+# Access"), a title's last word ("VP of Customer SuccessNew York"). ("Service",
+# "Experience" and "Center" are left out: "ServiceNow", "CenterPoint".)
+_ENDS_A_LINE = re.compile(
+    r"(?:(?<![#@])\b(?:Ltd|Inc|LLC|Plc|PLC|GmbH|Pvt|Corp|Officer|Manager|Director|Success|President|Operations)"
+    r"|Sign In|Log In|Apply Now|Save Job|Saved Jobs|Search Jobs)(?=[A-Z][a-z])")
 # Brand names that start in lower case and so look like glue ("easyJet").
 _LOWER_CAMEL_NAMES = frozenset({"easyjet", "ebay", "iphone", "ipad", "macos", "youtube", "biomerieux"})
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|io|co|uk|fr|de|gov|edu|ai|app|dev|eu|ca|au)\b", re.I)
@@ -234,12 +241,14 @@ def _glued_words(text: str, bullet: bool, heading: bool) -> list[Piece]:
     start with a capital: "HubSpot", "LinkedIn"; the few exceptions are listed). After
     a capitalised word, an acronym or an amount ("SalesforceYou", "$50MExperience")
     only a word from :data:`GLUE_WORDS` counts. A word running into an amount or a
-    count ("December$1,500", "covered16 weeks") too, and a title's gender marker running
-    into the next line ("(H/F)CARTHEA").
+    count ("December$1,500", "covered16 weeks") too, a title's gender marker running
+    into the next line ("(H/F)CARTHEA"), and a word that ends lines (a legal form, a
+    board's button, a title's last word) running into a capitalised one.
     """
     if heading or len(text) < 20:
         return [(text, bullet, heading)]
     cuts = {m.end() for m in _GENDER_GLUE.finditer(text)}  # "(H/F)CARTHEA CONTACT GROUP"
+    cuts.update(m.end() for m in _ENDS_A_LINE.finditer(text))
     if not cuts and not _GLUE_HINT.search(text):
         return [(text, bullet, heading)]
     for match in _GLUE.finditer(text):
