@@ -152,3 +152,8 @@ def test_a_word_that_ends_lines_glued_to_the_next_line(text, pieces):
 ])
 def test_names_and_hashtags_that_look_like_glue_stay_whole(text):
     assert [t for t, _, _ in lines(f"Chief Customer Officer\n{text}")][1:] == [text]
+
+
+def test_a_title_word_inside_an_email_address_is_no_glue():
+    text = "Questions: write to Experience-ExperienceClient.LPE@benefits.example before applying"
+    assert [t for t, _, _ in lines(f"Chief Customer Officer\n{text}")][1:] == [text]

@@ -58,10 +58,12 @@ _AFTER_CODE = re.compile(r"(?<=[0-9A-Z)])([A-Z][a-z]+)(?![^\W\d_])")
 _GENDER_GLUE = re.compile(r"\((?:[hfmwdxv]/){1,3}[hfmwdxv]\)(?=[^\W\d_])", re.I)
 # Words that end a line and never run on into a capitalised word inside a name: a legal
 # form ("Savanna Connect BPO LtdNairobi"), a board's button ("Sign InDirector, Enterprise
-# Access"), a title's last word ("VP of Customer SuccessNew York"). ("Service",
-# "Experience" and "Center" are left out: "ServiceNow", "CenterPoint".)
+# Access"), a title's last word ("VP of Customer SuccessNew York", "Head of Customer
+# ExperienceKaamwise"). ("Service" and "Center" are left out: "ServiceNow", "ServiceTitan",
+# "CenterPoint".)
 _ENDS_A_LINE = re.compile(
-    r"(?:(?<![#@])\b(?:Ltd|Inc|LLC|Plc|PLC|GmbH|Pvt|Corp|Officer|Manager|Director|Success|President|Operations)"
+    r"(?:(?<![#@])\b(?:Ltd|Inc|LLC|Plc|PLC|GmbH|Pvt|Corp|Officer|Manager|Director|Success|President|Operations"
+    r"|Experience)"
     r"|Sign In|Log In|Apply Now|Save Job|Saved Jobs|Search Jobs)(?=[A-Z][a-z])")
 # Brand names that start in lower case and so look like glue ("easyJet").
 _LOWER_CAMEL_NAMES = frozenset({"easyjet", "ebay", "iphone", "ipad", "macos", "youtube", "biomerieux"})
@@ -248,7 +250,7 @@ def _glued_words(text: str, bullet: bool, heading: bool) -> list[Piece]:
     if heading or len(text) < 20:
         return [(text, bullet, heading)]
     cuts = {m.end() for m in _GENDER_GLUE.finditer(text)}  # "(H/F)CARTHEA CONTACT GROUP"
-    cuts.update(m.end() for m in _ENDS_A_LINE.finditer(text))
+    cuts.update(m.end() for m in _ENDS_A_LINE.finditer(text) if not _in_address(text, m.end()))
     if not cuts and not _GLUE_HINT.search(text):
         return [(text, bullet, heading)]
     for match in _GLUE.finditer(text):
@@ -259,6 +261,13 @@ def _glued_words(text: str, bullet: bool, heading: bool) -> list[Piece]:
             cuts.add(match.start(2))
     cuts.update(m.start() for m in _AFTER_CODE.finditer(text) if m.group(1) in GLUE_WORDS)
     return _cut(text, sorted(cuts), bullet, heading)
+
+
+def _in_address(text: str, at: int) -> bool:
+    """Whether position ``at`` falls inside an e-mail address or a URL ("...ExperienceClient.LPE@bdc.example")."""
+    start = text.rfind(" ", 0, at) + 1
+    end = text.find(" ", at)
+    return bool(_URLISH.search(text[start:end if end >= 0 else len(text)]))
 
 
 def _cut(text: str, cuts: list[int], bullet: bool, heading: bool) -> list[Piece]:
