@@ -157,3 +157,16 @@ def test_names_and_hashtags_that_look_like_glue_stay_whole(text):
 def test_a_title_word_inside_an_email_address_is_no_glue():
     text = "Questions: write to Experience-ExperienceClient.LPE@benefits.example before applying"
     assert [t for t, _, _ in lines(f"Chief Customer Officer\n{text}")][1:] == [text]
+
+
+def test_a_page_scraped_onto_one_line_with_pipes_in_it_is_split_not_read_as_a_table_row():
+    page = ("Customer Experience Manager (m/w/d)Salzburg | Vollzeit | Job-ID 1187Jetzt bewerbenÜber unsThe Salzach "
+            "Regionalverkehr GmbH moves the region with 14 railway and 60 bus lines and 920 employees across the "
+            "province, and with our new ticket app we want to make public transport even more attractive for "
+            "everyone who travels with us every day.Your tasksYou analyse and further develop our customer journeys, "
+            "in particular ticket purchase and information in case of disruptions.You coordinate the yearly customer "
+            "satisfaction survey and the NPS measurement with an external institute.Your profileAt least 2-3 years "
+            "of professional experience in customer experience or market research.")
+    posting = parse_text(page, format="text")
+    sections = {line.section for line in posting.lines}
+    assert len(posting.lines) > 5 and {"responsibilities", "qualifications"} <= sections

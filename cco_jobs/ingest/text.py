@@ -118,6 +118,10 @@ def _list_number(block: Block, rows: list[str]) -> int | None:
     return int(number.group(1)) if number else None
 
 
+#: A table cell longer than this is a paragraph: its line is no table row.
+MAX_CELL_CHARS = 400
+
+
 def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
     atx = _ATX.match(stripped)
     if atx:
@@ -128,8 +132,11 @@ def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
         if _TABLE_SEPARATOR.match(stripped):
             return None
         cells = [_inline(cell, markdown) for cell in re.split(r"(?<!\\)\|", stripped)]
-        text = " | ".join(cell for cell in cells if cell)
-        return Block(text, n, verbatim=True) if text else None
+        if max(map(len, cells)) <= MAX_CELL_CHARS:
+            text = " | ".join(cell for cell in cells if cell)
+            return Block(text, n, verbatim=True) if text else None
+        # a whole page scraped onto one line, "Salzburg | Vollzeit | Job-ID 1187" inside it:
+        # not a table row, but text to split back into lines
     body, bullet = split_bullet(stripped)
     if bullet and is_numbered_heading(stripped):
         text = _inline(stripped, markdown)  # "2) Key responsibilities": a heading, number and all
