@@ -56,6 +56,10 @@ def reading_of(nlp, lines, title="Chief Customer Officer", section="responsibili
     ("Chief Employee Experience Officer", "c_other", False),
     ("Chief Employee and Customer Experience Officer", "c_customer", False),
     ("Chief Digital Experience Officer", "c_customer", False),
+    ("Chief Customer Officer & Chief People Experience Officer", "c_customer", False),
+    ("Chief People Officer and Chief Experience Officer", "c_customer", False),
+    ("Adjoint au chef de la direction, expérience client", "c_other", False),
+    ("Chef de la direction des services à la clientèle", "c_customer", False),
     # Quebec: "chef de la direction" alone is the CEO, with a customer function the CCO
     ("Chef de la direction expérience client", "c_customer", False),
     ("Cheffe de la direction, Clientèle", "c_customer", False),
@@ -660,6 +664,44 @@ def test_an_imperative_reporting_duty_is_not_the_roles_line(ruler_nlp, text, rep
     assert reading_of(ruler_nlp, [(text, "strategic")]).reports == reports
 
 
+@pytest.mark.parametrize("text, reports, seat", [
+    # a bare COMEX or CODIR after "au", "du" is the audience of the role's work, not a seat
+    ("Présenter les résultats au COMEX chaque trimestre.", "unstated", "unstated"),
+    ("Préparer les supports du CODIR.", "unstated", "unstated"),
+    ("Vous siégez au COMEX.", "unstated", "member"),
+    ("Vous serez invité au COMEX une fois par mois.", "unstated", "partial"),
+    ("Vous n'êtes pas membre du CODIR.", "unstated", "negated"),
+    # French duties in the infinitive, and "se rapportant à" (relating to), state no line
+    ("- Reporter à la Direction Générale l'état d'avancement du plan.", "unstated", "unstated"),
+    ("Préparer les dossiers se rapportant à la Direction Générale.", "unstated", "unstated"),
+    # a functional (dotted) line is not the line; the solid one before it is
+    ("Rattaché fonctionnellement au Directeur Général.", "unstated", "unstated"),
+    ("Rattaché hiérarchiquement au Directeur Commercial et fonctionnellement au Directeur Général.", "below",
+     "unstated"),
+    ("Rattachement hiérarchique : Directeur Commercial | Rattachement fonctionnel : Directeur Général", "below",
+     "unstated"),
+    ("Rattaché au DG adjoint.", "deputy", "unstated"),
+    # a reporting duty names how often or on what right after whom; these state the line
+    ("Report to the CEO and sit on the Executive Committee.", "top", "member"),
+    ("Report directly to the Group CEO, based on site in Leeds.", "top", "unstated"),
+    ("Report to the CEO with a focus on customer outcomes", "top", "unstated"),
+    ("1. Report to the founders every month on what customers are saying.", "unstated", "unstated"),
+    ("Report to the Board quarterly on complaint trends.", "unstated", "unstated"),
+])
+def test_french_seats_and_reporting_duties_found_in_review(ruler_nlp, text, reports, seat):
+    r = reading_of(ruler_nlp, [(text, "strategic")])
+    assert (r.reports, r.seat) == (reports, seat)
+
+
+@pytest.mark.parametrize("text", [
+    "Operating with no line authority in an advisory capacity, you will shape decisions.",
+    "You will lead without authority in an advisory role.",
+    "The CCO has no P&L and no team in a coordinating role.",
+])
+def test_a_negation_of_something_else_leaves_the_advisory_reading(ruler_nlp, text):
+    assert reading_of(ruler_nlp, [(text, "context")]).advisory
+
+
 def test_the_candidates_ability_to_lead_by_influence_is_not_the_roles_authority(ruler_nlp):
     assert not reading_of(ruler_nlp, [("You'll influence, not run.", "neutral")], section="qualifications").advisory
 
@@ -756,3 +798,4 @@ def test_work_presented_to_the_executive_committee_is_no_seat_on_it(ruler_nlp, t
 ])
 def test_a_chiefs_deputy_and_a_general_manager_read_their_rank(title, level):
     assert title_level(title)[0] == level
+

@@ -170,3 +170,13 @@ def test_a_page_scraped_onto_one_line_with_pipes_in_it_is_split_not_read_as_a_ta
     posting = parse_text(page, format="text")
     sections = {line.section for line in posting.lines}
     assert len(posting.lines) > 5 and {"responsibilities", "qualifications"} <= sections
+
+
+def test_a_bullets_own_label_before_a_dash_starts_no_section():
+    """"- Compensation- Redesign the incentive scheme" is a duty labelled by its topic: the
+    lines after it stay in the duties (the reviewer's case: the score lost the reporting line)."""
+    posting = parse_text("Chief Customer Officer\n\nResponsibilities\n- Compensation- Redesign the incentive scheme for "
+                         "the service teams.\n- Governance- Report to the CEO and sit on the Executive Committee.\n",
+                         format="text")
+    assert [line.section for line in posting.lines[-2:]] == ["responsibilities", "responsibilities"]
+    assert not any(line.is_heading for line in posting.lines[-2:])

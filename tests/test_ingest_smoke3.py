@@ -339,6 +339,30 @@ def test_a_place_or_unit_under_the_title_is_not_the_company_even_when_named_agai
     assert under_title(line, after=after).company is None
 
 
+@pytest.mark.parametrize("line, after", [
+    # found in review: a city named again in a key-fact row or before a bracket; a region
+    ("Toulouse", "Lieu de travail : Toulouse\n"), ("Leeds", "Location: Leeds\n"),
+    ("Montréal", "Montréal (Québec), mode hybride\n"), ("Confidential", "Confidential search for a growing insurer.\n"),
+    ("Central London - Hybrid", "Our office in Central London is new.\n"),
+    ("Pays de la Loire - Nantes (44)", "Poste basé en Pays de la Loire.\n"),
+    ("Direction Générale", "La Direction Générale pilote le groupe.\n"),
+])
+def test_places_regions_and_units_under_the_title_are_no_company(line, after):
+    assert under_title(line, after=after).company is None
+
+
+@pytest.mark.parametrize("line, after", [
+    ("Department of Health and Social Care", "The Department of Health and Social Care leads the nation's health.\n"),
+    ("Office for National Statistics", "The Office for National Statistics is the UK's largest producer.\n"),
+    ("Services Québec", "Services Québec offre des services aux citoyens.\n"),
+    ("Vallonergie", "At Vallonergie, we keep the lights on.\n"),
+    ("Assurances Mutuelles Ardilane – Niort (79)",
+     "Fondée en 1934, AMA (Assurances Mutuelles Ardilane) protège 1,3 million de sociétaires.\n"),
+])
+def test_employers_whose_names_open_like_units_or_are_named_in_brackets(line, after):
+    assert under_title(line, after=after).company == line.split(" – ")[0]
+
+
 # --- long header lines, job-board taxonomies, a name alone under the furniture ---------
 
 @pytest.mark.parametrize("document, title", [

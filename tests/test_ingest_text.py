@@ -257,3 +257,30 @@ def test_emoji_in_html_paragraphs_reads_as_before():
 def test_an_html_list_item_loses_its_emoji_marker():
     html = "<h1>Head of CX</h1><h2>What you will do</h2><ul><li>✅ Own the NPS programme</li></ul>"
     assert parse_text(html, format="html").lines[-1].text == "Own the NPS programme"
+
+
+def test_a_hard_wrapped_file_whose_list_items_run_on_one_line_each_keeps_its_margin():
+    """An editor that wraps the prose at 72 columns and leaves each list item on one line:
+    the long items say nothing against the margin, and the prose is joined."""
+    import textwrap
+
+    summary = textwrap.fill(
+        "We are looking for a Chief Customer Officer to lead our customer care organisation. Reporting to the "
+        "Group Chief Executive Officer, you will set the customer strategy for the whole company and own the "
+        "measures the board uses to judge how customers are served across every channel and region.", 72)
+    about = textwrap.fill(
+        "Harbourline is a parcel company serving 40,000 small businesses across the UK and Ireland, with depots "
+        "in every region and a contact centre in Leeds that answers 2 million calls a year.", 72)
+    items = "\n".join("- " + item for item in [
+        "Set the three-year customer strategy and the milestones the board will hold us to, and report progress "
+        "against them every quarter to the executive team.",
+        "Build the voice-of-the-customer programme that brings surveys, complaints and driver notes together "
+        "and turns them into decisions.",
+        "Own the customer measures: NPS, complaints per thousand parcels and customer effort, and the dashboard "
+        "the board reviews.",
+        "Champion a customer-first culture in every depot and office, so that each colleague knows how their "
+        "work reaches customers.",
+        "Map the journeys customers find hardest and lead their redesign with operations and the depots."])
+    text = f"Chief Customer Officer\nHarbourline Parcels\n\nAbout us\n{about}\n\nThe role\n{summary}\n\nResponsibilities\n{items}\n"
+    texts = [line.text for line in parse_text(text, format="text").lines]
+    assert " ".join(summary.split()) in texts and " ".join(about.split()) in texts

@@ -24,7 +24,7 @@ from .wording import (CLAUSE_BREAKS, WINDOW, LineWords, count_start, customer_me
 # forms below are written without accents and match "Chef de l’expérience client" as typed.
 _CUSTOMER_CHIEF = re.compile(
     r"\bchief\s+(?:[\w&,-]+\s+){0,3}?(?:customer|client|experience|cx|patient|member|citizen|"
-    r"guest|care|service|success)\b[\w\s&,-]*?\bofficer\b",
+    r"guest|care|service|success)\b[\w\s&,-]{0,60}?\bofficer\b",
     re.I,
 )
 _CUSTOMER_ACRONYM = re.compile(r"\b(?:cco|cxo|ccxo|cexo|cpxo)\b", re.I)
@@ -33,7 +33,8 @@ _CUSTOMER_ACRONYM = re.compile(r"\b(?:cco|cxo|ccxo|cexo|cpxo)\b", re.I)
 #: the customer's experience), unless the title names the customer too.
 _EMPLOYEE_EXPERIENCE_CHIEF = re.compile(
     r"\bchief\s+(?:[\w&,-]+\s+){0,3}?(?:people|employees?|talent|colleagues?|workplace|associates?|workforce|staff"
-    r"|hr|human)\b[\w\s&,-]*?\bexperience\b[\w\s&,-]*?\bofficer\b", re.I)
+    r"|hr|human)\b(?:(?!officer|chief)[\w\s&,-]){0,40}?\bexperience\b(?:(?!officer|chief)[\w\s&,-]){0,40}?"
+    r"\bofficer\b", re.I)
 _CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?|patients?|members?|guests?|citizens?|consumers?)\b", re.I)
 #: A two-tier board's member whose department is the customer ("Member of the Management
 #: Board – Customers", "Mitglied des Vorstands – Kunden"): a peer of the CEO on the
@@ -47,9 +48,11 @@ _ANY_CHIEF = re.compile(r"\bchief\s+[\w\s&,-]*?\bofficer\b|\bchief executive\b",
 _FR_CUSTOMER_CHIEF = re.compile(
     r"\bchef(?:fe)?\s+de\s+(?:la\s+direction\s+de\s+)?(?:l'\s*experience\s+(?:(?:du|des|de\s+la|de\s+l')\s*)?"
     r"(?:client|membre|patient|usager|citoyen|consommat)|la\s+clientele\b)"
-    # "Chef de la direction expérience client", "Chef de la direction, Clientèle"
-    r"|\bchef(?:fe)?\s+de\s+la\s+direction\s*,?\s*(?:(?:de|des|du)\s+(?:la\s+|l'\s*)?)?(?:experience\s+(?:client|membre"
-    r"|patient|usager)|clientele\b|relations?\s+(?:avec\s+la\s+)?client|service\s+(?:a\s+la\s+)?clientele)", re.I)
+    # "Chef de la direction expérience client", "Chef de la direction, Clientèle" (not "Adjoint au
+    # chef de la direction, clientèle", "bureau du chef de la direction": the CEO's office)
+    r"|(?<!\bau )(?<!\bdu )(?<!\bde )\bchef(?:fe)?\s+de\s+la\s+direction\s*,?\s*(?:(?:de|des|du)\s+(?:la\s+|l'\s*)?)?"
+    r"(?:experience\s+(?:client|membre|patient|usager)|clientele\b|relations?\s+(?:avec\s+la\s+)?client"
+    r"|services?\s+(?:a\s+la\s+)?clientele)", re.I)
 #: French chiefs of functions with no customer remit ("chef des finances", "cheffe de la
 #: securite"): other chiefs in the level, out-of-field chiefs below.
 _FR_NO_CUSTOMER_REMIT = (r"des\s+finances|de\s+la\s+technologie|des\s+technologies|de\s+l'information"
@@ -114,6 +117,11 @@ LEVEL_NAMES = {
 }
 
 
+def _employee_chief(title: str) -> bool:
+    """A chief of the employees' experience, with no customer word anywhere in the title."""
+    return bool(_EMPLOYEE_EXPERIENCE_CHIEF.search(title)) and not _CUSTOMER_WORD.search(title)
+
+
 def title_level(title: str | None) -> tuple[str, bool]:
     """``(level, hybrid)`` of a job title; hybrid means a C-title fused with a lower one.
 
@@ -128,16 +136,15 @@ def title_level(title: str | None) -> tuple[str, bool]:
             _CUSTOMER_CHIEF.search(served.group()) or _CUSTOMER_ACRONYM.search(served.group())):
         return "evp_svp", False  # "Deputy to the CCO": the chief's deputy, the rank below (001)
     deputy = next((m for m in _DEPUTY_CHIEF.finditer(title)
-                   if _CUSTOMER_CHIEF.search(chief := _DEPUTY_WORD.sub("", m.group()))
-                   or _FR_CUSTOMER_CHIEF.search(chief)), None)
+                   if (_CUSTOMER_CHIEF.search(chief := _DEPUTY_WORD.sub("", m.group()))
+                       or _FR_CUSTOMER_CHIEF.search(chief)) and not _employee_chief(chief)), None)
     if deputy:
         rest = (title[:deputy.start()] + " " + title[deputy.end():]).strip(" -–—|,/&")
         level, hybrid = title_level(rest) if rest else ("unknown", False)
         return (level, hybrid) if level in {"c_customer", "c_other"} else ("evp_svp", False)
     lower_level = next((name for name, rx in _LEVELS if rx.search(title)), None)
     hybrid = lower_level in {"vp", "evp_svp", "head", "director"}
-    employee = _EMPLOYEE_EXPERIENCE_CHIEF.search(title)
-    if employee and not _CUSTOMER_WORD.search(employee.group()):
+    if _employee_chief(title):
         return "c_other", False
     if _CUSTOMER_CHIEF.search(title) or _FR_CUSTOMER_CHIEF.search(title) or _BOARD_MEMBER.search(title):
         return "c_customer", hybrid
@@ -157,7 +164,7 @@ def out_of_field(title: str | None) -> bool:
     if not title or title_level(title)[0] != "c_other":
         return False
     folded = fold(title)
-    return bool(_OUT_OF_FIELD_CHIEF.search(folded) or _EMPLOYEE_EXPERIENCE_CHIEF.search(folded))
+    return bool(_OUT_OF_FIELD_CHIEF.search(folded) or _employee_chief(folded))
 
 
 # --- reporting line (002: "typically report to the president or CEO"; 004) -------------
@@ -169,8 +176,10 @@ _TOP_PAIRS = {("chief", "executive"), ("managing", "director"), ("directeur", "g
               ("directrice", "generale"), ("direction", "generale"), ("executive", "chairman"),
               ("conseil", "d'administration"), ("administrateur", "delegue"),
               ("administratrice", "deleguee"), ("gedelegeerd", "bestuurder")}
+#: Words that start a functional (dotted) line after the named solid one.
+_DOTTED = frozenset({"fonctionnellement", "fonctionnel", "functionally", "dotted", "dotted-line", "matrix"})
 #: After a chief executive's title, the deputy's: "Directeur Général Adjoint", "DG délégué".
-_DEPUTY_AFTER = {"adjoint", "adjointe", "delegue", "deleguee", "deputy"}
+_DEPUTY_AFTER = {"adjoint", "adjointe", "delegue", "deleguee", "deputy", "adjoint(e", "delegue(e"}
 _BELOW = {"coo", "cro", "cmo", "cfo", "cto", "cio", "cdo", "cpo", "svp", "evp", "vp", "vice",
           "director", "head", "manager", "gm", "deputy", "chief", "directeur", "directrice", "chef", "cheffe"}
 _PRESIDENT = {"president", "presidente"}
@@ -183,7 +192,8 @@ _CANDIDATES_PAST = frozenset({"qualifications"})
 # A draft's placeholder where a figure will go: "£X million", "$XM", "TBC", "[budget]".
 _PLACEHOLDER = re.compile(r"[£$€]\s?x{1,3}\b|\btb[cd]\b|\[[^\]]*\]|\bx{2,}\b", re.I)
 _ROLES_AUTHORITY = frozenset({"reports_to", "exec_seat", "functions_in", "budget", "headcount"})
-_INVITED = {"invited", "attend", "attends", "attending", "observer", "joins"}
+_INVITED = {"invited", "attend", "attends", "attending", "observer", "joins", "invité", "invitée", "invite",
+            "invitee", "invité(e", "participe", "participez", "participerez"}
 
 
 @dataclass
@@ -231,7 +241,7 @@ def _owner(span: Span, bounds: list[tuple[int, int]]) -> int | None:
     return None
 
 
-_NEGATORS = {"not", "n't", "never", "no", "nor", "without", "won't", "won’t", "cannot"}
+_NEGATORS = {"not", "n't", "never", "no", "nor", "without", "won't", "won’t", "cannot", "pas", "jamais", "sans"}
 
 
 def _negated(span: Span, line: Span, window: int = 5) -> bool:
@@ -249,6 +259,11 @@ def _negated(span: Span, line: Span, window: int = 5) -> bool:
 _NOT_MERELY = ("more than", "rather than", "instead of", "beyond")
 
 
+#: Words that may stand between a negator and the wording it denies: "not a purely advisory role".
+_BETWEEN_NEGATION = frozenset({"a", "an", "the", "merely", "just", "purely", "simply", "only", "solely", "strictly",
+                               "mainly", "primarily", "mostly", "is", "be", "un", "une", "simple", "seulement"})
+
+
 def _denies_advisory(span: Span, line: Span) -> bool:
     """ "This is not an advisory role" says the role has authority (r02, held out): an
     advisory wording negated in its clause, or after "more than", "rather than", is no
@@ -256,10 +271,16 @@ def _denies_advisory(span: Span, line: Span) -> bool:
     direct reports", "would not manage teams") are read as they stand."""
     if span[0].lower_ in _NEGATORS:
         return False
-    if _negated(span, line):
-        return True
-    before = " ".join(t.lower_ for t in span.doc[max(line.start, span.start - 4):span.start])
-    return any(f" {words} " in f" {before} " for words in _NOT_MERELY)
+    before = [t.lower_ for t in span.doc[max(line.start, span.start - 5):span.start]]
+    # the negator must govern the wording: "not an advisory role", "not a purely advisory
+    # role"; "with no line authority in an advisory capacity" negates something else
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in _NEGATORS or before[k].endswith("n't"):
+            return all(w in _BETWEEN_NEGATION for w in before[k + 1:])
+        if before[k] not in _BETWEEN_NEGATION:
+            break
+    joined = " ".join(before[-4:])
+    return any(f" {words} " in f" {joined} " for words in _NOT_MERELY)
 
 
 def _about_someone_else(span: Span, line: LineWords) -> bool:
@@ -327,8 +348,10 @@ def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
         token = doc[i]
         w = _elided(line.word(i).strip(",:|()"))  # "l'administrateur délégué"
         nxt = line.word(i + 1) if i + 1 < end else ""
-        if token.text in _STOP or (token.text == "," and last is not None):
+        if token.text in _STOP or (token.text in {",", "|"} and last is not None):
             break
+        if w in _DOTTED and last is not None:
+            break  # "hiérarchiquement au Directeur Commercial et fonctionnellement au DG": the first
         if w in {"or", "and/or", "ou"}:
             hedge = True
         elif w == "deputy":
@@ -356,6 +379,9 @@ def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
             else:
                 top, last = True, i + 1
                 i += 1
+        elif w in _TOP and _elided(nxt.strip(",:|()")) in _DEPUTY_AFTER:
+            deputy, last = True, i + 1  # "DG adjoint", "la DG déléguée"
+            i += 1
         elif w in _TOP:
             top, last = True, i
         elif w in _BELOW:
@@ -425,13 +451,13 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
             opens_line.append(_opens_line(span, words))
             reading.reports_evidence.append(Evidence(n, named))
         elif kind == "exec_seat":
-            if _audience(span, words):
+            if _audience(span, words) or _reporting_duty(span, words):
                 continue  # "present the dashboards to the Executive Committee": reporting to it
             seat = "member"
             if _negated(span, line, window=8):
                 # "won't sit on the executive committee but is invited to it" is partial
                 seat = "partial" if _INVITED.intersection(words.sentence_after(span.end, WINDOW)) else "negated"
-            elif any(t.lower_ in {"invited", "attend", "attends", "attending", "occasionally", "may"}
+            elif any(t.lower_ in _INVITED | {"occasionally", "may"}
                      for t in doc[max(line.start, span.start - 8):span.start]):
                 seat = "partial"
             reading.seat_evidence.append(Evidence(n, span.text))
@@ -493,6 +519,11 @@ def _opens_line(span: Span, words: LineWords) -> bool:
             or (first == "report" and ":" in span.doc[span.start:span.end + 2].text))
 
 
+#: What may open a line before its first word: nothing, a bullet, or a list number ("1.", "a)").
+_LIST_MARKER = re.compile(r"\s*(?:[-–•*·]|\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*", re.I)
+#: Words that name whom a report goes to, after "the": "the founders", "the Group CEO".
+_TARGET_WORDS = frozenset({"founders", "founder", "board", "group", "executive", "leadership", "team", "senior",
+                           "management", "ceo", "committee", "directors", "owners", "partners", "investors"})
 #: Words after an imperative "Report to ..." that make it a duty: how often, or on what.
 _DUTY_AFTER = frozenset({"every", "each", "monthly", "weekly", "quarterly", "daily", "annually", "regularly",
                          "on", "about", "back"})
@@ -500,13 +531,26 @@ _DUTY_AFTER = frozenset({"every", "each", "monthly", "weekly", "quarterly", "dai
 
 def _reporting_duty(span: Span, words: LineWords) -> bool:
     """ "Report to the founders every month on what customers are saying" (qb07): a duty in
-    the imperative, opening its line, that says how often or on what; the role's reporting
-    line is not stated by it (001: a CCO's line is a fact of the role, not a task)."""
-    if span[0].lower_ != "report" or ":" in span.doc[span.start:span.end + 2].text:
+    the imperative, opening its line, that says how often or on what right after whom it
+    goes to; the role's reporting line is not stated by it (001: a CCO's line is a fact of
+    the role, not a task). French duties use the infinitive ("Reporter à la Direction
+    Générale l'état d'avancement"), and "se rapportant à" means "relating to"."""
+    first = span[0].lower_
+    if words.before(span.start, 1)[:1] in (["se"], ["s'"], ["s’"]):
+        return True
+    if first in {"reporter", "rapporter"}:
+        return True
+    if first != "report" or ":" in span.doc[span.start:span.end + 2].text:
         return False
-    if any(w[:1].isalnum() for w in words.before(span.start, span.start - words.span.start)):
+    opening = span.doc[words.span.start:span.start].text
+    if not _LIST_MARKER.fullmatch(opening):
         return False
-    return bool(_DUTY_AFTER.intersection(words.sentence_after(span.end, 12)))
+    for word in words.sentence_after(span.end, 8):
+        if word in _DUTY_AFTER:
+            return True
+        if word not in _DETERMINERS and word not in _TOP and word not in _BELOW and word not in _TARGET_WORDS:
+            return False  # "Report to the CEO and sit on ...", "... with a focus on ...": the line
+    return False
 
 
 #: French openings of a posting's reporting line: "Relevant du vice-président ...",
@@ -522,10 +566,23 @@ _AUDIENCE = frozenset({"to", "for", "before", "with", "by", "into", "from", "thr
 _DETERMINERS = frozenset({"the", "our", "its", "their", "your", "a", "an"})
 
 
+#: French words before a bare "COMEX"/"CODIR" that make it the audience of the role's work
+#: ("présenter les résultats au COMEX", "les supports du CODIR"), unless a seat word
+#: comes before them ("membre du CODIR", "siège au COMEX").
+_FR_AUDIENCE = frozenset({"au", "aux", "à", "a", "du", "des", "pour", "devant", "auprès", "aupres"})
+_FR_SEAT_WORDS = frozenset({"membre", "membres", "partie", "siège", "siege", "siégez", "siegez", "siégerez",
+                            "siegerez", "siégera", "siegera", "siéger", "sieger", "siégeant", "siegeant", "intègre",
+                            "integre", "intégrez", "integrez", "intégrerez", "integrerez", "rejoignez", "rejoindrez"})
+
+
 def _audience(span: Span, line: LineWords) -> bool:
-    """Whether a bare "Executive Committee"/"Executive Board" match is whom the role's
-    work goes to: a preposition such as "to" or "for" right before it (past a
-    determiner or a possessive name)."""
+    """Whether a bare "Executive Committee"/"Executive Board" (or French "COMEX",
+    "CODIR") match is whom the role's work goes to: a preposition such as "to" or "for"
+    right before it (past a determiner or a possessive name)."""
+    if span[0].lower_ in {"comex", "codir"} and len(span) == 1:
+        before = line.before(span.start, 3)
+        return bool(before) and before[0] in _FR_AUDIENCE | _AUDIENCE and not (
+            len(before) > 1 and before[1] in _FR_SEAT_WORDS | _INVITED)
     if span[0].lower_ != "executive":
         return False
     for word in line.before(span.start, 3):

@@ -269,7 +269,8 @@ def _is_name(words: list[str]) -> bool:
 _NOT_NAME_WORDS = re.compile(
     r"^(?:full[- ]time|part[- ]time|permanent|temporary|contract|freelance|internship|apply|now|save|share|back"
     r"|posted|new|urgent|locations?|overview|summary|details|description|united|kingdom|states|america|usa|uk"
-    r"|us|emea|apac|greater|san|santa|los|las|hong|kong|tel|aviv|january|february|march|april|may|june|july|august|september|october|november|december)$",
+    r"|us|emea|apac|greater|san|santa|los|las|hong|kong|tel|aviv|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|confidential|confidentiel|confidentielle|anonyme|anonymous|recrutement|recruitment|recruiting|hiring|emploi)$",
     re.I,
 )
 
@@ -308,12 +309,15 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
     if len(first) > 1:  # a header line of parts (read as a one-row table in plain text)
         # "Maison Brindille - Mérignac (33)", "Duinlicht Energie B.V. | Arnhem"; not a unit
         # and its parent ("Professional Services - Directorate of Student Services")
-        if _ORG_UNIT.search(first[1]) and not _PIPE_PARTS.search(text):
+        piped = bool(_PIPE_PARTS.search(text))
+        if _ORG_UNIT.search(first[1]) and not piped:
             return None
         name = _name_alone(first[0].strip(), line, single_word=True)
-        # ... when the posting's text names it too ("Vacancy ID | 4471" names nobody), and
-        # a single word not as a place ("Bruxelles – Siège central" then "à Bruxelles")
-        return name if name and _named_again(name, early[at + 1:], as_a_place=len(name.split()) > 1) else None
+        # ... when the posting's text names it too ("Vacancy ID | 4471" names nobody); a
+        # single word, or a name before a dash ("Maison Brindille - Mérignac (33)", but
+        # "Pays de la Loire - Nantes (44)"), only where an employer is named
+        as_a_place = piped and len(name.split()) > 1 if name else True
+        return name if name and _named_again(name, early[at + 1:], as_a_place=as_a_place) else None
     if line.verbatim:
         return None
     name = _name_alone(text, line, single_word=True)
@@ -333,9 +337,20 @@ def _named_again(name: str, later: list[Block], as_a_place: bool = True) -> bool
     if as_a_place:
         bare = bare_name(name)
         return any(bare in block.text.casefold() for block in later)
-    employer = re.compile(rf"(?:^|[.!?:]\s+|\b(?:at|join|joining|about|chez|rejoindre|rejoignez|rejoins|propos de)\s+)"
-                          rf"(?:(?:the|la|le|les)\s+|l['’])?{re.escape(name)}(?![a-zà-ÿ])(?!\s*[,(]?\s*(?:et|and)\b)")
-    return any(employer.search(block.text) for block in later)
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().strip(".,") in _LEGAL_FORMS:
+        words.pop()  # "Lumera Énergie SA" is named "Lumera Énergie" in its sentences, or in full
+    name = f"(?:{re.escape(name)}|{re.escape(' '.join(words).rstrip(','))})"
+    # after "at", "join", "about", "chez", "à propos de": the name, whatever follows it
+    after_trigger = re.compile(rf"(?i:\b(?:at|join|joining|about|chez|rejoindre|rejoignez|rejoins|propos de)\s+)"
+                               rf"(?:(?:the|la|le|les)\s+|l['’])?{name}(?![a-zà-ÿ])")
+    # opening a sentence or a clause, or in brackets, as the subject of what follows:
+    # "Vallonergie est ...", "Maison Brindille, c'est ...", "AMA (Assurances Mutuelles
+    # Ardilane) protège ...", "La Mutuelle Solidaire du Poitou (MSP) protège ...",
+    # "Fondée en 1979, Fabrications Boréalis inc. conçoit ..."
+    as_subject = re.compile(rf"(?:^|[.!?]\s+|\(|,\s+)(?:(?:The|La|Le|Les)\s+|L['’])?{name}"
+                            rf"(?=,?\s+(?!(?:et|and)\b)[a-zà-ÿ]|\s+\([A-Z]{{2,6}}\)|\)|['’]s\b)")
+    return any(after_trigger.search(block.text) or as_subject.search(block.text) for block in later)
 
 
 # The parts of a header line: "Duinlicht Energie B.V. | Arnhem | Full-time".
@@ -343,6 +358,10 @@ _HEADER_PARTS = re.compile(r"\s+[|·•–—-]\s+")
 _PIPE_PARTS = re.compile(r"\s+[|·•]\s+")
 # A part of an organisation, which a header line may name after its parent with a dash.
 _ORG_UNIT = re.compile(r"\b(?:directorate|department|division|office|unit|services|direction|d[ée]partement)\b", re.I)
+# A line that names a unit, not an employer: French "Direction ..." always, English
+# "Department"/"Division" unless "of"/"for" makes it a ministry ("Department of Health").
+_UNIT_LINE = re.compile(r"^(?:direction\b|d[ée]partement\b|(?:department|division|directorate)\b(?!\s+(?:of|for)\b))",
+                        re.I)
 
 
 def _name_alone(text: str, line: Block, single_word: bool = False, document: bool = False) -> str | None:
@@ -357,7 +376,7 @@ def _name_alone(text: str, line: Block, single_word: bool = False, document: boo
         return None
     words = [word.strip("()") for word in name.split()]
     if (not (1 if single_word else 2) <= len(words) <= (8 if document else 6) or not all(words)
-            or _ORG_UNIT.match(text)
+            or _UNIT_LINE.match(text)
             or (len(words) == 1 and (len(words[0]) < 4 or COUNTRIES.match(text) or CITY_STATE.match(text)))
             or (line.is_heading and section_key(text) != "other")
             or re.search(r"[\d:;!?£$€|·•–—/]|\s-\s", text)

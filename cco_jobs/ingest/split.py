@@ -188,7 +188,7 @@ def _is_sentence_glue(text: str, start: int, end: int) -> bool:
 
 
 def _fused_heading(text: str, bullet: bool, heading: bool) -> list[Piece]:
-    dash = _DASH_HEADING.match(text)
+    dash = None if bullet else _DASH_HEADING.match(text)  # "- Compensation- Redesign ...": a bullet's label
     if dash and known_section(dash.group(1)):
         # "Ce que nous offrons- Un rôle clé ...": a heading glued to its list's first bullet
         return [(dash.group(1), False, True), *_fused_heading(text[dash.end():], True, False)]

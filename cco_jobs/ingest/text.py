@@ -209,7 +209,8 @@ def _wrap_width(rows: list[str]) -> int | None:
     filled = sum(1 for n in continued if width - 12 <= n <= width + 2)
     # an editor's margin holds for the whole file: many lines far past it (a scrape's
     # paragraphs on one line each, with short key-fact lines between) mean no margin
-    lines = [len(row.rstrip()) for row in rows if row.strip() and " | " not in row]
+    # (list items are left out: some editors wrap the prose and leave each item on one line)
+    lines = [len(row.rstrip()) for row in rows if row.strip() and " | " not in row and not split_bullet(row.strip())[1]]
     beyond = sum(1 for n in lines if n > width + 15)
     if beyond > max(2, len(lines) // 10):
         return None

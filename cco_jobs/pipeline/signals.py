@@ -32,8 +32,8 @@ _ABOUT = {"LOWER": {"IN": ["about", "around", "approximately", "approx", "approx
 _KEY_SEP = {"ORTH": {"IN": [":", "|", "-"]}, "OP": "?"}
 #: French forms are listed with and without accents (scraped text often drops them on capitals).
 _FR_PREP = {"LOWER": {"IN": ["du", "de", "des"]}}
-#: "rattaché directement / hiérarchiquement / fonctionnellement au ..."
-_FR_ADV = {"LOWER": {"IN": ["directement", "hiérarchiquement", "hierarchiquement", "fonctionnellement"]}, "OP": "?"}
+#: "rattaché directement / hiérarchiquement au ..." (not "fonctionnellement": a dotted line)
+_FR_ADV = {"LOWER": {"IN": ["directement", "hiérarchiquement", "hierarchiquement"]}, "OP": "?"}
 
 #: Token patterns by label. Kept as data so the saved pipeline carries them.
 PATTERNS: dict[str, list[list[dict]]] = {
