@@ -57,6 +57,9 @@ def reading_of(nlp, lines, title="Chief Customer Officer", section="responsibili
     ("Chief Employee and Customer Experience Officer", "c_customer", False),
     ("Chief Digital Experience Officer", "c_customer", False),
     ("Chief Customer Officer & Chief People Experience Officer", "c_customer", False),
+    ("Chief Employee Experience Officer - Patient Care Services", "c_other", False),
+    ("Chief Customer Success, Service Operations, Digital Transformation and Strategic Partnerships Officer",
+     "c_customer", False),
     ("Chief People Officer and Chief Experience Officer", "c_customer", False),
     ("Adjoint au chef de la direction, expérience client", "c_other", False),
     ("Chef de la direction des services à la clientèle", "c_customer", False),
@@ -700,6 +703,39 @@ def test_french_seats_and_reporting_duties_found_in_review(ruler_nlp, text, repo
 ])
 def test_a_negation_of_something_else_leaves_the_advisory_reading(ruler_nlp, text):
     assert reading_of(ruler_nlp, [(text, "context")]).advisory
+
+
+@pytest.mark.parametrize("text, reports, seat", [
+    # second review: seat words a few words before "au"/"du"; Quebec "se rapporter à"; French
+    # infinitives with no object; English duties to a recipient with a longer name
+    ("Vous siégerez au sein du COMEX.", "unstated", "member"),
+    ("Vous siégez également au CODIR.", "unstated", "member"),
+    ("Vous serez membre permanent du COMEX.", "unstated", "member"),
+    ("Vous êtes invité permanent au COMEX.", "unstated", "partial"),
+    ("You will present to the COMEX every month.", "unstated", "unstated"),
+    ("Le titulaire du poste se rapporte au président et chef de la direction.", "top", "unstated"),
+    ("Se rapportant à la vice-présidente principale, Opérations, vous dirigez le service.", "below", "unstated"),
+    ("Vous devrez reporter au Président.", "top", "unstated"),
+    ("Reporter directement au Président, vous pilotez l'expérience client.", "top", "unstated"),
+    ("Report to the Board of Directors quarterly on customer experience performance.", "unstated", "unstated"),
+    ("Report to the Chief Executive Officer monthly on churn and NPS.", "unstated", "unstated"),
+    ("Report to the CEO, monthly, on NPS.", "unstated", "unstated"),
+    ("Report to the CEO and the Board on progress.", "unstated", "unstated"),
+    # French negation needs "ne ... pas" in the clause ("et" ends it)
+    ("Vous n'hésitez pas à challenger et vous êtes membre du COMEX.", "unstated", "member"),
+    ("Vous ne comptez pas vos efforts et rapportez directement au PDG.", "top", "unstated"),
+])
+def test_readings_found_in_the_second_review(ruler_nlp, text, reports, seat):
+    r = reading_of(ruler_nlp, [(text, "strategic")])
+    assert (r.reports, r.seat) == (reports, seat)
+
+
+@pytest.mark.parametrize("text", [
+    "This is not a consulting or advisory role.",
+    "You will not be in an advisory capacity.",
+])
+def test_a_denied_advisory_wording_with_words_between(ruler_nlp, text):
+    assert not reading_of(ruler_nlp, [(text, "context")]).advisory
 
 
 def test_the_candidates_ability_to_lead_by_influence_is_not_the_roles_authority(ruler_nlp):

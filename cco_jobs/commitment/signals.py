@@ -24,7 +24,7 @@ from .wording import (CLAUSE_BREAKS, WINDOW, LineWords, count_start, customer_me
 # forms below are written without accents and match "Chef de l’expérience client" as typed.
 _CUSTOMER_CHIEF = re.compile(
     r"\bchief\s+(?:[\w&,-]+\s+){0,3}?(?:customer|client|experience|cx|patient|member|citizen|"
-    r"guest|care|service|success)\b[\w\s&,-]{0,60}?\bofficer\b",
+    r"guest|care|service|success)\b[\w\s&,-]{0,120}?\bofficer\b",
     re.I,
 )
 _CUSTOMER_ACRONYM = re.compile(r"\b(?:cco|cxo|ccxo|cexo|cpxo)\b", re.I)
@@ -118,8 +118,12 @@ LEVEL_NAMES = {
 
 
 def _employee_chief(title: str) -> bool:
-    """A chief of the employees' experience, with no customer word anywhere in the title."""
-    return bool(_EMPLOYEE_EXPERIENCE_CHIEF.search(title)) and not _CUSTOMER_WORD.search(title)
+    """A chief of the employees' experience, with no customer word in the title itself
+    ("Chief Customer Officer & Chief People Experience Officer" names the customer; in
+    "Chief Employee Experience Officer - Patient Care Services" the part after the dash
+    names the employer or the division)."""
+    own = re.split(r"\s+[-–—|]\s+|\s*\|\s*", title, maxsplit=1)[0]
+    return bool(_EMPLOYEE_EXPERIENCE_CHIEF.search(own)) and not _CUSTOMER_WORD.search(own)
 
 
 def title_level(title: str | None) -> tuple[str, bool]:
@@ -241,15 +245,25 @@ def _owner(span: Span, bounds: list[tuple[int, int]]) -> int | None:
     return None
 
 
-_NEGATORS = {"not", "n't", "never", "no", "nor", "without", "won't", "won’t", "cannot", "pas", "jamais", "sans"}
+_NEGATORS = {"not", "n't", "never", "no", "nor", "without", "won't", "won’t", "cannot"}
+#: French negation: "ne"/"n'" with "pas"/"jamais" before the words it denies ("vous n'êtes
+#: pas membre du CODIR"); "et" ends the clause ("vous n'hésitez pas à ... et vous êtes membre").
+_FR_NOT = frozenset({"pas", "jamais", "plus", "point"})
 
 
 def _negated(span: Span, line: Span, window: int = 5) -> bool:
-    """A negator in the same clause, at most ``window`` tokens before ``span``."""
-    for token in reversed(span.doc[max(line.start, span.start - window):span.start]):
-        if token.lower_ in CLAUSE_BREAKS:
+    """A negator in the same clause, at most ``window`` tokens before ``span`` (French:
+    "ne"/"n'" and "pas" or "jamais" within four tokens, "et" ending the clause)."""
+    seen_not = False
+    for k, token in enumerate(reversed(span.doc[max(line.start, span.start - window):span.start])):
+        lower = token.lower_
+        if lower in CLAUSE_BREAKS or lower == "et":
             return False
-        if token.lower_ in _NEGATORS or token.lower_.endswith("n't"):
+        if lower in _NEGATORS or lower.endswith("n't"):
+            return True
+        if lower in _FR_NOT and k < 3:
+            seen_not = True
+        elif seen_not and (lower == "ne" or lower.startswith(("n'", "n’"))):
             return True
     return False
 
@@ -261,7 +275,8 @@ _NOT_MERELY = ("more than", "rather than", "instead of", "beyond")
 
 #: Words that may stand between a negator and the wording it denies: "not a purely advisory role".
 _BETWEEN_NEGATION = frozenset({"a", "an", "the", "merely", "just", "purely", "simply", "only", "solely", "strictly",
-                               "mainly", "primarily", "mostly", "is", "be", "un", "une", "simple", "seulement"})
+                               "mainly", "primarily", "mostly", "is", "be", "in", "or", "and", "consulting",
+                               "consultative", "coordinating", "un", "une", "simple", "seulement"})
 
 
 def _denies_advisory(span: Span, line: Span) -> bool:
@@ -521,9 +536,6 @@ def _opens_line(span: Span, words: LineWords) -> bool:
 
 #: What may open a line before its first word: nothing, a bullet, or a list number ("1.", "a)").
 _LIST_MARKER = re.compile(r"\s*(?:[-–•*·]|\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*", re.I)
-#: Words that name whom a report goes to, after "the": "the founders", "the Group CEO".
-_TARGET_WORDS = frozenset({"founders", "founder", "board", "group", "executive", "leadership", "team", "senior",
-                           "management", "ceo", "committee", "directors", "owners", "partners", "investors"})
 #: Words after an imperative "Report to ..." that make it a duty: how often, or on what.
 _DUTY_AFTER = frozenset({"every", "each", "monthly", "weekly", "quarterly", "daily", "annually", "regularly",
                          "on", "about", "back"})
@@ -533,24 +545,67 @@ def _reporting_duty(span: Span, words: LineWords) -> bool:
     """ "Report to the founders every month on what customers are saying" (qb07): a duty in
     the imperative, opening its line, that says how often or on what right after whom it
     goes to; the role's reporting line is not stated by it (001: a CCO's line is a fact of
-    the role, not a task). French duties use the infinitive ("Reporter à la Direction
-    Générale l'état d'avancement"), and "se rapportant à" means "relating to"."""
+    the role, not a task). French duties use the infinitive with an object after the
+    recipient ("Reporter à la Direction Générale l'état d'avancement"); "vous devrez
+    reporter au Président" and "Reporter directement au Président, vous ..." state the
+    line. "Se rapportant à" states it when it opens the line or follows the role ("le
+    titulaire se rapporte au président", Quebec usage), not after another noun ("les
+    dossiers se rapportant à la Direction", relating to)."""
     first = span[0].lower_
-    if words.before(span.start, 1)[:1] in (["se"], ["s'"], ["s’"]):
-        return True
+    before = words.before(span.start, 3)
+    if before[:1] in (["se"], ["s'"], ["s’"]):
+        opening = span.doc[words.span.start:span.start - 1].text
+        return not (_LIST_MARKER.fullmatch(opening) or _ROLE_SUBJECTS.intersection(before[1:3]))
     if first in {"reporter", "rapporter"}:
-        return True
+        after = _after_recipient(span, words.span.end)
+        return after is not None and after[:1].isalpha() and after not in {"et", "and", "vous"}
     if first != "report" or ":" in span.doc[span.start:span.end + 2].text:
         return False
-    opening = span.doc[words.span.start:span.start].text
-    if not _LIST_MARKER.fullmatch(opening):
+    if not _LIST_MARKER.fullmatch(span.doc[words.span.start:span.start].text):
         return False
-    for word in words.sentence_after(span.end, 8):
-        if word in _DUTY_AFTER:
-            return True
-        if word not in _DETERMINERS and word not in _TOP and word not in _BELOW and word not in _TARGET_WORDS:
-            return False  # "Report to the CEO and sit on ...", "... with a focus on ...": the line
-    return False
+    after = _after_recipient(span, words.span.end)
+    if after == ",":
+        nxt = _after_recipient(span, words.span.end, past_comma=True)
+        return nxt in _DUTY_AFTER
+    return after in _DUTY_AFTER
+
+
+#: Words that stand for the role before "se rapporte à": "le titulaire se rapporte au président".
+_ROLE_SUBJECTS = frozenset({"titulaire", "poste", "vous", "personne", "il", "elle", "incumbent", "role"})
+
+
+def _after_recipient(span: Span, line_end: int, past_comma: bool = False) -> str | None:
+    """The first word after whom a "report to" sends the report: past determiners, the
+    recipient's capitalised name and role words ("the Board of Directors", "the Chief
+    Executive Officer", "the CEO and the Board"), lower-cased; "," for a comma, ``None``
+    at the end of the line or sentence."""
+    doc = span.doc
+    i, passed_comma = span.end, False
+    while i < min(line_end, span.end + 14):
+        token = doc[i]
+        lower = token.lower_
+        if token.text in _STOP:
+            return None
+        if token.text == ",":
+            if past_comma and not passed_comma:
+                passed_comma = True
+                i += 1
+                continue
+            return ","
+        if (lower in _RECIPIENT_WORDS or token.text[:1].isupper() or lower in _TOP or lower in _BELOW
+                or lower.startswith(("l'", "l’")) and token.text[2:3].isupper()):
+            i += 1
+            continue
+        return lower
+    return None
+
+
+#: Words inside a recipient's name: "the Board of Directors", "le Directeur général", "the CEO and the Board".
+_RECIPIENT_WORDS = frozenset({"the", "our", "your", "a", "an", "of", "and", "&", "le", "la", "les", "l'", "l’", "au",
+                              "aux", "du", "de", "des", "directement", "directly", "founders", "founder", "board",
+                              "group", "executive", "leadership", "team", "senior", "management", "ceo", "committee",
+                              "directors", "owners", "partners", "investors", "général", "general", "générale",
+                              "generale", "direction", "-"})
 
 
 #: French openings of a posting's reporting line: "Relevant du vice-président ...",
@@ -580,9 +635,13 @@ def _audience(span: Span, line: LineWords) -> bool:
     "CODIR") match is whom the role's work goes to: a preposition such as "to" or "for"
     right before it (past a determiner or a possessive name)."""
     if span[0].lower_ in {"comex", "codir"} and len(span) == 1:
-        before = line.before(span.start, 3)
+        before = [w for w in line.before(span.start, 6)]
+        while before and before[0] in _DETERMINERS | {"le", "la", "les"}:
+            before = before[1:]  # "present to the COMEX"
+        # "présenter les résultats au COMEX" is the audience; "siégez également au CODIR",
+        # "au sein du COMEX", "membre permanent du COMEX", "prenez part au COMEX" a seat
         return bool(before) and before[0] in _FR_AUDIENCE | _AUDIENCE and not (
-            len(before) > 1 and before[1] in _FR_SEAT_WORDS | _INVITED)
+            _FR_SEAT_WORDS | _INVITED | {"sein", "part"}).intersection(before[1:5])
     if span[0].lower_ != "executive":
         return False
     for word in line.before(span.start, 3):
