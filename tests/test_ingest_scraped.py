@@ -180,3 +180,16 @@ def test_a_bullets_own_label_before_a_dash_starts_no_section():
                          format="text")
     assert [line.section for line in posting.lines[-2:]] == ["responsibilities", "responsibilities"]
     assert not any(line.is_heading for line in posting.lines[-2:])
+
+
+@pytest.mark.parametrize("text", ["Integration with SAP SuccessFactors and Workday is required for this role",
+                                  "Partner with CorpDev on acquisitions and integration planning"])
+def test_product_and_team_names_that_end_in_a_title_word_stay_whole(text):
+    assert [t for t, _, _ in lines(f"Chief Customer Officer\n{text}")][1:] == [text]
+
+
+def test_a_markdown_table_row_with_a_long_cell_is_still_a_row():
+    row = "| Customer strategy | " + "Set the strategy for all customers across every channel. " * 9 + "| 40% |"
+    posting = parse_text("# Chief Customer Officer\n\n## Duties\n| Area | Duty | Share |\n|---|---|---|\n" + row + "\n",
+                         format="markdown")
+    assert posting.lines[-1].text.startswith("Customer strategy | Set the strategy")

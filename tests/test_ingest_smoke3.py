@@ -351,6 +351,21 @@ def test_places_regions_and_units_under_the_title_are_no_company(line, after):
     assert under_title(line, after=after).company is None
 
 
+@pytest.mark.parametrize("after", ["We are Northwind Bank, a challenger bank.", "Welcome to Northwind Bank.",
+                                   "Northwind Bank: a challenger bank for small firms.", "Why Northwind Bank?"])
+def test_an_employer_named_again_in_the_ways_postings_name_it(after):
+    assert under_title("Northwind Bank - London, UK", after=after + "\n").company == "Northwind Bank"
+
+
+@pytest.mark.parametrize("first", ["Greater London", "Job Details", "Posted Today", "New Job Alert", "United Kingdom",
+                                   "Senior Leadership Team Recruitment", "People and Culture Team",
+                                   "CUSTOMER AND COMMUNITIES DIRECTORATE"])
+def test_page_furniture_and_units_above_a_document_line_are_no_organisation(first):
+    text = (f"{first}\nJob Description\n\nJob title: Head of Customer Experience\nGrade: 14\n\nPurpose of the role\n"
+            "Set the customer strategy for our 1.2 million customers.\n")
+    assert parse_text(text, format="text").company is None
+
+
 @pytest.mark.parametrize("line, after", [
     ("Department of Health and Social Care", "The Department of Health and Social Care leads the nation's health.\n"),
     ("Office for National Statistics", "The Office for National Statistics is the UK's largest producer.\n"),

@@ -122,7 +122,8 @@ def company_from_page(blocks: list[Block], meta: dict[str, str], under_title: st
     named = _company_named_in_text(blocks)
     if named and (about is None or named.startswith(about)):
         about = named  # "About Marrowell" over "Marrowell Health is a virtual care company"
-    if under_title and (about is None or bare_name(about) != bare_name(under_title)):
+    if under_title and (about is None or bare_name(about) != bare_name(under_title)
+                        or (about.isupper() and not under_title.isupper())):  # "NORTHWIND BANK is ..."
         return under_title
     return about
 
@@ -270,7 +271,8 @@ _NOT_NAME_WORDS = re.compile(
     r"^(?:full[- ]time|part[- ]time|permanent|temporary|contract|freelance|internship|apply|now|save|share|back"
     r"|posted|new|urgent|locations?|overview|summary|details|description|united|kingdom|states|america|usa|uk"
     r"|us|emea|apac|greater|san|santa|los|las|hong|kong|tel|aviv|january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|confidential|confidentiel|confidentielle|anonyme|anonymous|recrutement|recruitment|recruiting|hiring|emploi)$",
+    r"|confidential|confidentiel|confidentielle|anonyme|anonymous|recrutement|recruitment|recruiting|hiring|emploi"
+    r"|job|jobs|details|overview|posted|today|alert|pack|apply)$",
     re.I,
 )
 
@@ -341,15 +343,19 @@ def _named_again(name: str, later: list[Block], as_a_place: bool = True) -> bool
     while len(words) > 1 and words[-1].casefold().strip(".,") in _LEGAL_FORMS:
         words.pop()  # "Lumera Énergie SA" is named "Lumera Énergie" in its sentences, or in full
     name = f"(?:{re.escape(name)}|{re.escape(' '.join(words).rstrip(','))})"
-    # after "at", "join", "about", "chez", "à propos de": the name, whatever follows it
-    after_trigger = re.compile(rf"(?i:\b(?:at|join|joining|about|chez|rejoindre|rejoignez|rejoins|propos de)\s+)"
-                               rf"(?:(?:the|la|le|les)\s+|l['’])?{name}(?![a-zà-ÿ])")
+    # after "at", "join", "about", "we are", "welcome to", "why", "chez", "à propos de", "nous
+    # sommes", "le groupe", "la société": the name, whatever follows it
+    after_trigger = re.compile(rf"(?i:\b(?:at|join|joining|about|we\s+are|we['’]re|welcome\s+to|working\s+for"
+                               rf"|work\s+for|why|chez|rejoindre|rejoignez|rejoins|propos\s+de|nous\s+sommes|pourquoi"
+                               rf"|le\s+groupe|la\s+soci[ée]t[ée]|l['’]entreprise)\s+)"
+                               rf"(?:(?:the|la|le|les)\s+|l['’])?(?i:{name})(?![a-zà-ÿ])")
     # opening a sentence or a clause, or in brackets, as the subject of what follows:
     # "Vallonergie est ...", "Maison Brindille, c'est ...", "AMA (Assurances Mutuelles
     # Ardilane) protège ...", "La Mutuelle Solidaire du Poitou (MSP) protège ...",
     # "Fondée en 1979, Fabrications Boréalis inc. conçoit ..."
-    as_subject = re.compile(rf"(?:^|[.!?]\s+|\(|,\s+)(?:(?:The|La|Le|Les)\s+|L['’])?{name}"
-                            rf"(?=,?\s+(?!(?:et|and)\b)[a-zà-ÿ]|\s+\([A-Z]{{2,6}}\)|\)|['’]s\b)")
+    as_subject = re.compile(rf"(?:^|[.!?]\s+|\(|,\s+)(?:(?:The|La|Le|Les)\s+|L['’])?(?i:{name})"
+                            rf"(?=,?\s+(?!(?:et|and)\b)[a-zà-ÿ]|\s+\([A-Z]{{2,6}}\)|\)|['’]s\b"
+                            rf"|\s*[:?]|\s+[–—]\s)")
     return any(after_trigger.search(block.text) or as_subject.search(block.text) for block in later)
 
 
@@ -382,9 +388,12 @@ def _name_alone(text: str, line: Block, single_word: bool = False, document: boo
             or re.search(r"[\d:;!?£$€|·•–—/]|\s-\s", text)
             or (text.endswith(".") and text.split()[-1].casefold().strip(".,") not in _LEGAL_FORMS)
             or not _is_name(words) or looks_like_title(text) or SENTENCE_WORDS.search(text)
-            or (_ROLE_WORDS.search(text) and not document) or NOT_COMPANIES.search(text) or _careers_name(text)
+            or (_DOCUMENT_ROLE_WORDS if document else _ROLE_WORDS).search(text) or NOT_COMPANIES.search(text)
+            or _careers_name(text) or (document and _UNIT_WORD.search(words[-1]))
             or any(WORK_MODE.match(word) or ENGAGEMENT.fullmatch(word)
-                   or (_NOT_NAME_WORDS.match(word) and not document) for word in words)
+                   or (_NOT_NAME_WORDS.match(word) and not (document and k and len(words) > 2
+                                                            and word.casefold() in _COUNTRY_CODES))
+                   for k, word in enumerate(words))
             or all(FUNCTION_WORDS.fullmatch(word) or word.casefold() in _NAME_CONNECTORS for word in words)):
         return None
     return text
@@ -397,7 +406,14 @@ _DOCUMENT_LINE = re.compile(
     re.I)
 
 
-_DOCUMENT_WORDS = re.compile(r"\b(?:role|job|position)\s+(?:profile|description|specification)\b", re.I)
+_DOCUMENT_WORDS = re.compile(r"\b(?:role|job|position)\s+(?:profile|description|specification)\s*$", re.I)
+# On a role profile's first line, "Health Service" or "Financial Services" is the name
+# (a department or a function word is still refused), and so is "USA" after the name.
+_DOCUMENT_ROLE_WORDS = re.compile(
+    r"\b(?:customers?|clients?|experience|success|support|operations|ops|careers?|jobs?|teams?|hiring|people|culture)\b",
+    re.I)
+_UNIT_WORD = re.compile(r"^(?:directorate|department|division|unit|team|office|recruitment|hiring)$", re.I)
+_COUNTRY_CODES = frozenset({"usa", "us", "uk"})
 
 
 def company_above_document(early: list[Block]) -> str | None:

@@ -65,6 +65,9 @@ _ENDS_A_LINE = re.compile(
     r"(?:(?<![#@])\b(?:Ltd|Inc|LLC|Plc|PLC|GmbH|Pvt|Corp|Officer|Manager|Director|Success|President|Operations"
     r"|Experience)"
     r"|Sign In|Log In|Apply Now|Save Job|Saved Jobs|Search Jobs)(?=[A-Z][a-z])")
+# Products and team names that run a line-ending word into a capitalised one.
+_COMPOUND_NAMES = re.compile(r"(?:SuccessFactors|SuccessHub|CorpDev|CorpComms|CorpFin|ExperienceCloud|OperationsHub"
+                             r"|ManagerTools|DirectorView|OfficerReports)\b")
 # Brand names that start in lower case and so look like glue ("easyJet").
 _LOWER_CAMEL_NAMES = frozenset({"easyjet", "ebay", "iphone", "ipad", "macos", "youtube", "biomerieux"})
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|io|co|uk|fr|de|gov|edu|ai|app|dev|eu|ca|au)\b", re.I)
@@ -250,7 +253,8 @@ def _glued_words(text: str, bullet: bool, heading: bool) -> list[Piece]:
     if heading or len(text) < 20:
         return [(text, bullet, heading)]
     cuts = {m.end() for m in _GENDER_GLUE.finditer(text)}  # "(H/F)CARTHEA CONTACT GROUP"
-    cuts.update(m.end() for m in _ENDS_A_LINE.finditer(text) if not _in_address(text, m.end()))
+    cuts.update(m.end() for m in _ENDS_A_LINE.finditer(text)
+                if not _in_address(text, m.end()) and not _COMPOUND_NAMES.match(text, m.start()))
     if not cuts and not _GLUE_HINT.search(text):
         return [(text, bullet, heading)]
     for match in _GLUE.finditer(text):

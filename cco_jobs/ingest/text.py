@@ -132,7 +132,7 @@ def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
         if _TABLE_SEPARATOR.match(stripped):
             return None
         cells = [_inline(cell, markdown) for cell in re.split(r"(?<!\\)\|", stripped)]
-        if max(map(len, cells)) <= MAX_CELL_CHARS:
+        if stripped.startswith("|") or max(map(len, cells)) <= MAX_CELL_CHARS:  # a Markdown row is a row
             text = " | ".join(cell for cell in cells if cell)
             return Block(text, n, verbatim=True) if text else None
         # a whole page scraped onto one line, "Salzburg | Vollzeit | Job-ID 1187" inside it:
@@ -209,8 +209,9 @@ def _wrap_width(rows: list[str]) -> int | None:
     filled = sum(1 for n in continued if width - 12 <= n <= width + 2)
     # an editor's margin holds for the whole file: many lines far past it (a scrape's
     # paragraphs on one line each, with short key-fact lines between) mean no margin
-    # (list items are left out: some editors wrap the prose and leave each item on one line)
-    lines = [len(row.rstrip()) for row in rows if row.strip() and " | " not in row and not split_bullet(row.strip())[1]]
+    # (list items count: a scrape's long one-line bullets with short key-fact lines between
+    # would otherwise pass for a wrapped file and have its lines glued together)
+    lines = [len(row.rstrip()) for row in rows if row.strip() and " | " not in row]
     beyond = sum(1 for n in lines if n > width + 15)
     if beyond > max(2, len(lines) // 10):
         return None
