@@ -193,3 +193,8 @@ def test_a_markdown_table_row_with_a_long_cell_is_still_a_row():
     posting = parse_text("# Chief Customer Officer\n\n## Duties\n| Area | Duty | Share |\n|---|---|---|\n" + row + "\n",
                          format="markdown")
     assert posting.lines[-1].text.startswith("Customer strategy | Set the strategy")
+
+
+def test_a_job_boards_fields_glued_after_the_text_before_them():
+    got = [t for t, _, _ in lines("Director, Enterprise Access Center\nProvidence, RIReq ID: HB-058821Full timeDay shift")]
+    assert got[1:] == ["Providence, RI", "Req ID: HB-058821", "Full time", "Day shift"]

@@ -65,6 +65,10 @@ _ENDS_A_LINE = re.compile(
     r"(?:(?<![#@])\b(?:Ltd|Inc|LLC|Plc|PLC|GmbH|Pvt|Corp|Officer|Manager|Director|Success|President|Operations"
     r"|Experience)"
     r"|Sign In|Log In|Apply Now|Save Job|Saved Jobs|Search Jobs)(?=[A-Z][a-z])")
+# A job board's fields glued after the text before them: "Providence, RIReq ID: HB-0588",
+# "HB-058821Full time", "Day shiftPosted 5 Days Ago".
+_FIELD_GLUE = re.compile(r"(?<=[A-Za-z0-9)])(?=(?:Req(?:uisition)? ID|Job ID|Posted (?:\d|today|yesterday|on)"
+                         r"|Full[- ][Tt]ime|Part[- ][Tt]ime)(?![a-z]))")
 # Products and team names that run a line-ending word into a capitalised one.
 _COMPOUND_NAMES = re.compile(r"(?:SuccessFactors|SuccessHub|CorpDev|CorpComms|CorpFin|ExperienceCloud|OperationsHub"
                              r"|ManagerTools|DirectorView|OfficerReports)\b")
@@ -255,6 +259,7 @@ def _glued_words(text: str, bullet: bool, heading: bool) -> list[Piece]:
     cuts = {m.end() for m in _GENDER_GLUE.finditer(text)}  # "(H/F)CARTHEA CONTACT GROUP"
     cuts.update(m.end() for m in _ENDS_A_LINE.finditer(text)
                 if not _in_address(text, m.end()) and not _COMPOUND_NAMES.match(text, m.start()))
+    cuts.update(m.start() for m in _FIELD_GLUE.finditer(text) if not _in_address(text, m.start()))
     if not cuts and not _GLUE_HINT.search(text):
         return [(text, bullet, heading)]
     for match in _GLUE.finditer(text):
