@@ -253,7 +253,7 @@ _FR_NOT = frozenset({"pas", "jamais", "plus", "point"})
 
 def _negated(span: Span, line: Span, window: int = 5) -> bool:
     """A negator in the same clause, at most ``window`` tokens before ``span`` (French:
-    "ne"/"n'" and "pas" or "jamais" within four tokens, "et" ending the clause)."""
+    "ne"/"n'" with "pas" or "jamais" among the three tokens before, "et" ending the clause)."""
     seen_not = False
     for k, token in enumerate(reversed(span.doc[max(line.start, span.start - window):span.start])):
         lower = token.lower_
