@@ -57,6 +57,7 @@ def reading_of(nlp, lines, title="Chief Customer Officer", section="responsibili
     ("Chief Employee and Customer Experience Officer", "c_customer", False),
     ("Chief Digital Experience Officer", "c_customer", False),
     ("Chief Customer Officer & Chief People Experience Officer", "c_customer", False),
+    ("General Counsel", "c_other", False),
     ("Chief Employee Experience Officer - Patient Care Services", "c_other", False),
     ("Chief Customer Success, Service Operations, Digital Transformation and Strategic Partnerships Officer",
      "c_customer", False),

@@ -79,14 +79,15 @@ _LEVELS = (
 )
 _OTHER_CHIEF_WORDS = re.compile(
     r"\b(?:CFO|CRO|CMO|COO|CTO|CIO|CISO|CHRO|CPO|CLO|CDO|CSO)\b|chief (?:financial|revenue|marketing|operating|"
-    r"technology|information|security|people|human|legal|data|digital|commercial|product|strategy)", re.I)
+    r"technology|information|security|people|human|legal|data|digital|commercial|product|strategy)"
+    r"|\bgeneral\s+counsel\b", re.I)
 
 #: C-level titles of functions with no customer remit: finance, technology, security, legal,
 #: people, data, risk. (Revenue, commercial, marketing, operating and digital chiefs are left
 #: out: their postings can carry sales or service work.)
 _OUT_OF_FIELD_CHIEF = re.compile(
     r"\b(?:CFO|CTO|CIO|CISO|CHRO|CLO)\b|chief\s+(?:financial|finance|technology|technical|information"
-    r"|security|legal|people|human\s+resources|data|risk|compliance|accounting|investment)\b"
+    r"|security|legal|people|human\s+resources|data|risk|compliance|accounting|investment)\b|\bgeneral\s+counsel\b"
     r"|\bchef(?:fe)?\s+(?:de\s+la\s+direction\s+(?:financiere|des\s+finances|informatique|des\s+technologies)"
     rf"|{_FR_NO_CUSTOMER_REMIT})\b", re.I)
 
