@@ -152,3 +152,15 @@ def test_a_chief_of_the_employees_experience_is_another_functions_chief(shipped_
     customer = analyse(text.replace("Chief People & Experience Officer", "Chief Customer Experience Officer"),
                        nlp=shipped_nlp)
     assert report.commitment.score < customer.commitment.score
+
+
+def test_a_general_counsel_is_found_as_the_title_and_read_as_another_functions_chief(shipped_nlp):
+    from cco_jobs.analysis import analyse
+
+    text = ("General Counsel\nAcme Holdings · Boston, MA\n\nAbout the role\nReporting to the CEO and a member of the "
+            "Executive Committee, the General Counsel sets the legal strategy for the group.\n\nResponsibilities\n"
+            "- Set the legal strategy and the three-year plan, and present it to the Board.\n")
+    report = analyse(text, nlp=shipped_nlp)
+    assert report.title == "General Counsel"
+    assert {line.label for line in report.lines if line.label != "context"} == {"neutral"}
+    assert next(s for s in report.commitment.signals if s.name == "level").value == "c_other"

@@ -12,7 +12,7 @@ import re
 TITLE_WORDS = re.compile(
     r"\b(?:chief|officer|vp|svp|evp|avp|vice[- ]president|president|head|director|manager|lead|leader"
     r"|cco|cxo|ceo|coo|cfo|cto|cmo|cro|cso|cio|principal|gm|directeur|directrice"
-    r"|responsable|dirigeant|dirigeante|chef|cheffe|(?:vice-)?pr[ée]sidente?"
+    r"|responsable|dirigeant|dirigeante|chef|cheffe|(?:vice-)?pr[ée]sidente?|general counsel"
     # a two-tier board's member named with the department: "Member of the Management Board – Customers"
     r"|(?:member of the (?:management|executive) board|mitglied des vorstands?)\s+[–—-]\s+\w+|vorstand)\b",
     re.IGNORECASE,
