@@ -685,6 +685,7 @@ def test_an_imperative_reporting_duty_is_not_the_roles_line(ruler_nlp, text, rep
     ("Rattachement hiérarchique : Directeur Commercial | Rattachement fonctionnel : Directeur Général", "below",
      "unstated"),
     ("Rattaché au DG adjoint.", "deputy", "unstated"),
+    ("Rattaché hiérarchiquement et fonctionnellement au Directeur Général.", "top", "unstated"),
     # a reporting duty names how often or on what right after whom; these state the line
     ("Report to the CEO and sit on the Executive Committee.", "top", "member"),
     ("Report directly to the Group CEO, based on site in Leeds.", "top", "unstated"),

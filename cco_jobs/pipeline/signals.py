@@ -56,6 +56,11 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": ["rattaché", "rattachée", "rattaché(e", "rattache", "rattachee", "rattache(e",
                            "rattaché·e", "rattache·e", "rattaché.e", "rattache.e"]}},
          {"ORTH": ")", "OP": "?"}, _FR_ADV, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
+        # "rattaché hiérarchiquement et fonctionnellement au DG": both lines go to the same chief
+        [{"LOWER": {"IN": ["rattaché", "rattachée", "rattaché(e", "rattache", "rattachee", "rattache(e",
+                           "rattaché·e", "rattache·e"]}},
+         {"ORTH": ")", "OP": "?"}, {"LOWER": {"IN": ["hiérarchiquement", "hierarchiquement"]}}, {"LOWER": "et"},
+         {"LOWER": "fonctionnellement"}, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
         [{"LOWER": "sous"}, {"LOWER": "la"}, {"LOWER": {"IN": ["responsabilité", "responsabilite"]}}, _FR_PREP],
         [{"LOWER": "sous"}, {"LOWER": {"IN": ["l'autorité", "l’autorité", "l'autorite", "l’autorite"]}}, _FR_PREP],
         # the anglicisms of French job boards: "vous reportez au Directeur Général", "reportant à
