@@ -531,8 +531,12 @@ def _opens_line(span: Span, words: LineWords) -> bool:
     if not all(not w[:1].isalnum() for w in words.before(span.start, span.start - words.span.start)):
         return False
     first = span[0].lower_
-    return (first in {"reports", "reporting"} or first in _FR_LINE_OPENERS
-            or (first == "report" and ":" in span.doc[span.start:span.end + 2].text))
+    return first in {"reports", "reporting"} or first in _FR_LINE_OPENERS or (first == "report" and _before_colon(span))
+
+
+def _before_colon(span: Span) -> bool:
+    """ "Report to: Chief Executive" (a field naming the line), not "Report to the CEO on ..."."""
+    return ":" in span.doc[span.start:span.end + 2].text
 
 
 #: What may open a line before its first word: nothing, a bullet, or a list number ("1.", "a)").
@@ -560,7 +564,7 @@ def _reporting_duty(span: Span, words: LineWords) -> bool:
     if first in {"reporter", "rapporter"}:
         after = _after_recipient(span, words.span.end)
         return after is not None and after[:1].isalpha() and after not in {"et", "and", "vous"}
-    if first != "report" or ":" in span.doc[span.start:span.end + 2].text:
+    if first != "report" or _before_colon(span):
         return False
     if not _LIST_MARKER.fullmatch(span.doc[words.span.start:span.start].text):
         return False
@@ -629,6 +633,9 @@ _FR_AUDIENCE = frozenset({"au", "aux", "à", "a", "du", "des", "pour", "devant",
 _FR_SEAT_WORDS = frozenset({"membre", "membres", "partie", "siège", "siege", "siégez", "siegez", "siégerez",
                             "siegerez", "siégera", "siegera", "siéger", "sieger", "siégeant", "siegeant", "intègre",
                             "integre", "intégrez", "integrez", "intégrerez", "integrerez", "rejoignez", "rejoindrez"})
+#: Words before the preposition that make a bare COMEX/CODIR a seat (or an invitation to one).
+_SEATED = _FR_SEAT_WORDS | _INVITED | {"sein", "part"}
+_ARTICLES = _DETERMINERS | {"le", "la", "les"}
 
 
 def _audience(span: Span, line: LineWords) -> bool:
@@ -636,13 +643,12 @@ def _audience(span: Span, line: LineWords) -> bool:
     "CODIR") match is whom the role's work goes to: a preposition such as "to" or "for"
     right before it (past a determiner or a possessive name)."""
     if span[0].lower_ in {"comex", "codir"} and len(span) == 1:
-        before = [w for w in line.before(span.start, 6)]
-        while before and before[0] in _DETERMINERS | {"le", "la", "les"}:
+        before = line.before(span.start, 6)
+        while before and before[0] in _ARTICLES:
             before = before[1:]  # "present to the COMEX"
         # "présenter les résultats au COMEX" is the audience; "siégez également au CODIR",
         # "au sein du COMEX", "membre permanent du COMEX", "prenez part au COMEX" a seat
-        return bool(before) and before[0] in _FR_AUDIENCE | _AUDIENCE and not (
-            _FR_SEAT_WORDS | _INVITED | {"sein", "part"}).intersection(before[1:5])
+        return bool(before) and before[0] in _FR_AUDIENCE | _AUDIENCE and not _SEATED.intersection(before[1:5])
     if span[0].lower_ != "executive":
         return False
     for word in line.before(span.start, 3):

@@ -201,10 +201,15 @@ def names_company(text: str, companies: list[str]) -> bool:
 
 def bare_name(name: str) -> str:
     """A company name folded and without its legal form: "care uk" for "Care UK Ltd."."""
-    words = name.casefold().split()
-    while len(words) > 1 and words[-1].strip(".,") in _LEGAL_FORMS:
+    return " ".join(_without_legal_form(name.casefold().split())).rstrip(",")
+
+
+def _without_legal_form(words: list[str]) -> list[str]:
+    """``words`` without the legal forms that end them: ["Lumera", "Énergie"] for "Lumera Énergie SA"."""
+    words = list(words)
+    while len(words) > 1 and words[-1].casefold().strip(".,") in _LEGAL_FORMS:
         words.pop()
-    return " ".join(words).rstrip(",")
+    return words
 
 
 # Header lines give a company's name in full: "Tidewell Pharmacy · Leeds, UK · On-site".
@@ -272,7 +277,7 @@ _NOT_NAME_WORDS = re.compile(
     r"|posted|new|urgent|locations?|overview|summary|details|description|united|kingdom|states|america|usa|uk"
     r"|us|emea|apac|greater|san|santa|los|las|hong|kong|tel|aviv|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|confidential|confidentiel|confidentielle|anonyme|anonymous|recrutement|recruitment|recruiting|hiring|emploi"
-    r"|job|jobs|details|overview|posted|today|alert|pack|apply)$",
+    r"|job|jobs|today|alert|pack)$",
     re.I,
 )
 
@@ -339,10 +344,8 @@ def _named_again(name: str, later: list[Block], as_a_place: bool = True) -> bool
     if as_a_place:
         bare = bare_name(name)
         return any(bare in block.text.casefold() for block in later)
-    words = name.split()
-    while len(words) > 1 and words[-1].casefold().strip(".,") in _LEGAL_FORMS:
-        words.pop()  # "Lumera Énergie SA" is named "Lumera Énergie" in its sentences, or in full
-    name = f"(?:{re.escape(name)}|{re.escape(' '.join(words).rstrip(','))})"
+    # "Lumera Énergie SA" is named "Lumera Énergie" in its sentences, or in full
+    name = f"(?:{re.escape(name)}|{re.escape(' '.join(_without_legal_form(name.split())).rstrip(','))})"
     # after "at", "join", "about", "we are", "welcome to", "why", "chez", "à propos de", "nous
     # sommes", "le groupe", "la société": the name, whatever follows it
     after_trigger = re.compile(rf"(?i:\b(?:at|join|joining|about|we\s+are|we['’]re|welcome\s+to|working\s+for"

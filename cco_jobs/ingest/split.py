@@ -190,8 +190,7 @@ def _is_sentence_glue(text: str, start: int, end: int) -> bool:
     word = before.strip("([\"'“‘").lower()
     if "." in before or "/" in before or word in _ABBREVIATIONS or len(word) < 2:
         return False
-    token_end = len(text) if (space := text.find(" ", end)) < 0 else space
-    return not _URLISH.search(before + text[start:token_end])
+    return not _in_address(text, start)
 
 
 def _fused_heading(text: str, bullet: bool, heading: bool) -> list[Piece]:
@@ -273,10 +272,11 @@ def _glued_words(text: str, bullet: bool, heading: bool) -> list[Piece]:
 
 
 def _in_address(text: str, at: int) -> bool:
-    """Whether position ``at`` falls inside an e-mail address or a URL ("...ExperienceClient.LPE@bdc.example")."""
-    start = text.rfind(" ", 0, at) + 1
-    end = text.find(" ", at)
-    return bool(_URLISH.search(text[start:end if end >= 0 else len(text)]))
+    """Whether position ``at`` (right after a character that is no space) falls inside an
+    e-mail address or a URL: "...ExperienceClient.LPE@bdc.example", "www.acme.com/Careers"."""
+    before = text[:at].rsplit(None, 1)[-1]
+    space = text.find(" ", at)
+    return bool(_URLISH.search(before + text[at:space if space >= 0 else len(text)]))
 
 
 def _cut(text: str, cuts: list[int], bullet: bool, heading: bool) -> list[Piece]:

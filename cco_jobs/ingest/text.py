@@ -207,10 +207,9 @@ def _wrap_width(rows: list[str]) -> int | None:
     continued.sort()
     width = continued[int(0.9 * (len(continued) - 1))]
     filled = sum(1 for n in continued if width - 12 <= n <= width + 2)
-    # an editor's margin holds for the whole file: many lines far past it (a scrape's
-    # paragraphs on one line each, with short key-fact lines between) mean no margin
-    # (list items count: a scrape's long one-line bullets with short key-fact lines between
-    # would otherwise pass for a wrapped file and have its lines glued together)
+    # an editor's margin holds for the whole file: many lines far past it mean no margin
+    # (a scrape's paragraphs and list items on one line each, with short key-fact lines
+    # between, would otherwise pass for a wrapped file and have those lines glued on)
     lines = [len(row.rstrip()) for row in rows if row.strip() and " | " not in row]
     beyond = sum(1 for n in lines if n > width + 15)
     if beyond > max(2, len(lines) // 10):

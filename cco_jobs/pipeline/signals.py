@@ -34,6 +34,9 @@ _KEY_SEP = {"ORTH": {"IN": [":", "|", "-"]}, "OP": "?"}
 _FR_PREP = {"LOWER": {"IN": ["du", "de", "des"]}}
 #: "rattaché directement / hiérarchiquement au ..." (not "fonctionnellement": a dotted line)
 _FR_ADV = {"LOWER": {"IN": ["directement", "hiérarchiquement", "hierarchiquement"]}, "OP": "?"}
+#: "Rattaché(e) à", its spellings: "rattaché·e" (inclusive), "rattache" (capitals lose accents).
+_RATTACHE = ["rattaché", "rattachée", "rattaché(e", "rattache", "rattachee", "rattache(e", "rattaché·e", "rattache·e"]
+_FR_TO = {"LOWER": {"IN": ["au", "à", "a", "aux"]}}
 
 #: Token patterns by label. Kept as data so the saved pipeline carries them.
 PATTERNS: dict[str, list[list[dict]]] = {
@@ -53,21 +56,19 @@ PATTERNS: dict[str, list[list[dict]]] = {
         # a key-fact row: "Rattachement hiérarchique : Directeur Général" (not "fonctionnel", a dotted line)
         [{"LOWER": "rattachement"}, {"LOWER": {"IN": ["hiérarchique", "hierarchique"]}, "OP": "?"},
          {"ORTH": {"IN": [":", "|", "-", "–"]}}],
-        [{"LOWER": {"IN": ["rattaché", "rattachée", "rattaché(e", "rattache", "rattachee", "rattache(e",
-                           "rattaché·e", "rattache·e", "rattaché.e", "rattache.e"]}},
-         {"ORTH": ")", "OP": "?"}, _FR_ADV, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
+        [{"LOWER": {"IN": _RATTACHE + ["rattaché.e", "rattache.e"]}},
+         {"ORTH": ")", "OP": "?"}, _FR_ADV, _FR_TO],
         # "rattaché hiérarchiquement et fonctionnellement au DG": both lines go to the same chief
-        [{"LOWER": {"IN": ["rattaché", "rattachée", "rattaché(e", "rattache", "rattachee", "rattache(e",
-                           "rattaché·e", "rattache·e"]}},
-         {"ORTH": ")", "OP": "?"}, {"LOWER": {"IN": ["hiérarchiquement", "hierarchiquement"]}}, {"LOWER": "et"},
-         {"LOWER": "fonctionnellement"}, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
+        [{"LOWER": {"IN": _RATTACHE}}, {"ORTH": ")", "OP": "?"},
+         {"LOWER": {"IN": ["hiérarchiquement", "hierarchiquement"]}}, {"LOWER": "et"},
+         {"LOWER": "fonctionnellement"}, _FR_TO],
         [{"LOWER": "sous"}, {"LOWER": "la"}, {"LOWER": {"IN": ["responsabilité", "responsabilite"]}}, _FR_PREP],
         [{"LOWER": "sous"}, {"LOWER": {"IN": ["l'autorité", "l’autorité", "l'autorite", "l’autorite"]}}, _FR_PREP],
         # the anglicisms of French job boards: "vous reportez au Directeur Général", "reportant à
         # la DG", "vous rapportez directement au CEO"
         [{"LOWER": {"IN": ["reporte", "reportez", "reportera", "reporterez", "reportant", "reporter", "rapporte",
                            "rapportez", "rapportera", "rapporterez", "rapportant"]}},
-         {"LOWER": "directement", "OP": "?"}, {"LOWER": {"IN": ["au", "à", "a", "aux"]}}],
+         {"LOWER": "directement", "OP": "?"}, _FR_TO],
     ],
     # an executive seat (001: "represented at the CxO level")
     "exec_seat": [
