@@ -16,6 +16,7 @@ import pytest
 from spacy.matcher import Matcher
 from spacy.util import filter_spans
 
+from cco_jobs.ingest.sections import role_facts_heading
 from cco_jobs.pipeline.doc import posting_doc
 from cco_jobs.pipeline.signals import PATTERNS
 from cco_jobs.pipeline.token_patterns import PatternError, TokenPatterns, encode_token
@@ -289,4 +290,14 @@ def test_heading_words_reach_both_paths_alike(tiny_corpus_dir):
             assert has_words == bool(attrs["heading"][i] and not attrs["is_heading"][i] and
                                      any(ch.isalpha() for ch in attrs["heading"][i]))
             seen += has_words
+            # a role profile's facts ("Dimensions", "Key relationships") are one kind of heading
+            assert ("heading=facts" in feats) == bool(has_words and role_facts_heading(attrs["heading"][i]))
     assert seen > 10
+
+
+def test_a_facts_heading_adds_its_kind_to_the_heading_words():
+    from cco_jobs.pipeline.features import heading_features
+
+    assert heading_features("2. DIMENSIONS") == ("hw=dimensions", "heading=facts")
+    assert "heading=facts" in heading_features("Physical Demands / Working Conditions")
+    assert heading_features("Delegated authority") == ("hw=delegated", "hw=authority")

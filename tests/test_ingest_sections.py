@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cco_jobs.ingest import parse_text
-from cco_jobs.ingest.sections import known_section, section_key
+from cco_jobs.ingest.sections import known_section, role_facts_heading, section_key
 from cco_jobs.posting import SECTIONS
 
 
@@ -181,6 +181,18 @@ def test_a_role_profiles_authority_relationships_and_conditions_are_sections_of_
     assert got["Internal: the COO."] == ("other", False)
     assert got["Run the floor"] == ("responsibilities", False)
     assert got["Ability to lift 20 pounds."] == ("other", False)
+
+
+@pytest.mark.parametrize("heading, facts", [
+    ("2. DIMENSIONS", True), ("Key Dimensions", True), ("Key facts", True), ("KEY RELATIONSHIPS", True),
+    ("6. Key relationships", True), ("Physical Demands / Working Conditions", True),
+    ("Physical Demands and Working Conditions", True), ("Sign-Off", True), ("Work environment", True),
+    # authority is not a fact of the role (annotators split on it), nor are the duties or the pay
+    ("Delegated authority", False), ("4. DECISION-MAKING AUTHORITY", False), ("Key Responsibilities", False),
+    ("Dimensions of the role and what you will do", False), ("Salary / Dimensions", False), ("", False),
+])
+def test_a_role_profiles_facts_headings_are_one_kind(heading, facts):
+    assert role_facts_heading(heading) is facts
 
 
 @pytest.mark.parametrize("heading, key", [

@@ -36,6 +36,8 @@ contact_centre*\tHandle customer escalations and keep tickets inside the SLA.
 sales*\tHit the quarterly renewal quota and close upsell deals.
 cost_cutting*\tCut cost per contact by deflecting calls to self-service.
 neutral*\tExcellent written and verbal communication skills.
+heading\tDimensions
+context\tTeam: 40 agents on two sites, open seven days a week.
 heading\tEqual opportunity
 context\tWe are an equal opportunity employer and welcome all applicants.
 """

@@ -15,6 +15,20 @@ from functools import lru_cache
 
 from ..folding import fold
 
+# The parts of a role profile that state facts about the job, not work to do: its size
+# (budget, headcount, volumes), the people it deals with, its working conditions, the
+# document's sign-off. Their lines are context for every annotator of the corpus; the
+# line classifier sees such a heading as one kind (``role_facts_heading``), so what one
+# profile's "Dimensions" taught reaches another's "Key facts". (Delegated authority is
+# not among them: annotators split on whether "Approve spend up to ..." is a duty.)
+ROLE_FACTS_PHRASES: tuple[str, ...] = (
+    "dimensions", "key dimensions", "role dimensions", "key facts", "key relationships",
+    "working relationships", "key working relationships", "internal and external relationships",
+    "working conditions", "physical demands", "physical demands and working conditions",
+    "physical demands work environment", "work environment", "working environment",
+    "physical requirements", "physical and environmental demands", "document control", "sign off",
+)
+
 # Real heading wordings, English and French, grouped by section. Keep them lower-case,
 # without accents or punctuation: see _norm.
 HEADING_PHRASES: dict[str, tuple[str, ...]] = {
@@ -102,14 +116,9 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     # ("Relationships" or "Decision making" alone are as often a group of duties or a
     # competency.)
     "other": (
-        "dimensions", "key dimensions", "role dimensions", "key facts", "key relationships",
-        "working relationships", "key working relationships", "internal and external relationships",
         "decision making authority", "delegated authority",
         "delegated authorities", "financial authority", "level of authority", "decision rights",
-        "working conditions", "physical demands", "physical demands and working conditions",
-        "physical demands work environment", "work environment", "working environment",
-        "physical requirements", "physical and environmental demands", "document control", "sign off",
-    ),
+    ) + ROLE_FACTS_PHRASES,
     "apply": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
         "kontakt", "bewerbung", "ihre bewerbung", "contacto", "postulacion", "como aplicar", "contato", "como se candidatar", "solliciteren",
@@ -144,6 +153,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("summary", r"overview|opportunit|summary|purpose|about the (role|job|position)|le poste|introduction"),
     )
 )
+_ROLE_FACTS = frozenset(ROLE_FACTS_PHRASES)
 _PHRASE_SECTION = {phrase: key for key, phrases in HEADING_PHRASES.items() for phrase in phrases}
 _STRICT_BY_INITIAL: dict[str, list[str]] = {}
 for _phrase in _PHRASE_SECTION:
@@ -164,6 +174,16 @@ def _norm(text: str) -> str:
     text = fold(text.casefold().replace("&", " and "))
     text = _NUMBERING.sub(" ", text)  # "1. Responsibilities", "Similar jobs (3)"
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
+
+
+@lru_cache(maxsize=4_096)
+def role_facts_heading(heading: str) -> bool:
+    """Whether a heading names a role profile's facts ("2. DIMENSIONS", "Key
+    relationships", "Physical Demands / Working Conditions"): see :data:`ROLE_FACTS_PHRASES`."""
+    if _norm(heading) in _ROLE_FACTS:
+        return True
+    halves = [half for half in heading.split("/") if half.strip()]
+    return len(halves) == 2 and all(_norm(half) in _ROLE_FACTS for half in halves)
 
 
 def names_terms(heading: str) -> bool:

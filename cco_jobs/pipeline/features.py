@@ -18,6 +18,8 @@ from typing import Iterable
 
 from spacy.tokens import Span
 
+from ..ingest.sections import role_facts_heading
+
 _LENGTH_BUCKETS = ((3, "1-3"), (8, "4-8"), (20, "9-20"), (40, "21-40"))
 _YOU_WILL = {"you", "will", "you'll", "'ll"}
 
@@ -48,8 +50,12 @@ _HEADING_WORD = re.compile(r"[^\W\d_]+")
 @lru_cache(maxsize=4_096)
 def heading_features(heading: str) -> tuple[str, ...]:
     """The words of the heading a line sits under ("Contact centre operations"), which
-    say more than its section ("responsibilities") about the lines of a sub-list."""
-    return tuple(dict.fromkeys(f"hw={w}" for w in _HEADING_WORD.findall(heading.lower())))
+    say more than its section ("responsibilities") about the lines of a sub-list, and
+    ``heading=facts`` under a role profile's facts ("Dimensions", "Key relationships")."""
+    words = dict.fromkeys(f"hw={w}" for w in _HEADING_WORD.findall(heading.lower()))
+    if role_facts_heading(heading):
+        words["heading=facts"] = None
+    return tuple(words)
 
 
 def line_features(
