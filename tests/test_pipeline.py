@@ -136,7 +136,23 @@ def test_duties_of_another_functions_chief_carry_no_customer_leaning(shipped_nlp
 
 
 
-def test_a_chief_of_the_employees_experience_is_another_functions_chief(shipped_nlp):
+@pytest.mark.parametrize("title", ["Chief Nursing Officer", "Chief Supply Chain Officer",
+                                   "Chief Digital & Information Officer (CDIO)", "Chief Procurement Officer"])
+def test_clinical_supply_chain_and_it_chiefs_duties_carry_no_customer_leaning(shipped_nlp, title):
+    """Other functions' duties are neutral (GUIDELINES.md): a hospital's nursing chief who
+    "reduces agency staffing" or a supply-chain chief who "cuts cost per unit" is not
+    taking cost out of customer service; a chief of the customer or a digital chief alone
+    keeps the leanings."""
+    from cco_jobs.analysis import analyse
+
+    duties = ("\nResponsibilities\n- Reduce cost per unit and agency staff utilisation through productivity targets.\n"
+              "- Set the long-term vision and strategy for the function and present it to the board.\n"
+              "- Lead the transformation programme and its governance.\n")
+    report = analyse(title + duties, nlp=shipped_nlp)
+    assert {line.label for line in report.lines if line.label != "context"} == {"neutral"}
+    for other in ("Chief Customer Officer", "Chief Digital Officer"):
+        kept = analyse(other + duties, nlp=shipped_nlp)
+        assert {line.label for line in kept.lines} - {"context", "neutral"}, other
     """"Chief People & Experience Officer" is an HR title: its engagement and culture duties
     carry no customer leaning, and the score reads another function's chief (001)."""
     from cco_jobs.analysis import analyse

@@ -83,11 +83,16 @@ _OTHER_CHIEF_WORDS = re.compile(
     r"|\bgeneral\s+counsel\b", re.I)
 
 #: C-level titles of functions with no customer remit: finance, technology, security, legal,
-#: people, data, risk. (Revenue, commercial, marketing, operating and digital chiefs are left
-#: out: their postings can carry sales or service work.)
+#: people, data, risk, and the clinical, supply-chain and production chiefs (a hospital's
+#: chief nursing officer: GUIDELINES.md, "other functions' duties" are neutral). Revenue,
+#: commercial, marketing, operating and digital chiefs are left out: their postings can
+#: carry sales or service work (a digital chief who is also the information chief is IT's).
 _OUT_OF_FIELD_CHIEF = re.compile(
-    r"\b(?:CFO|CTO|CIO|CISO|CHRO|CLO)\b|chief\s+(?:financial|finance|technology|technical|information"
-    r"|security|legal|people|human\s+resources|data|risk|compliance|accounting|investment)\b|\bgeneral\s+counsel\b"
+    r"\b(?:CFO|CTO|CIO|CISO|CHRO|CLO)\b|chief\s+(?:financial|finance|technology|technical"
+    r"|(?:digital\s*(?:&|and)\s*)?information"
+    r"|security|legal|people|human\s+resources|data|risk|compliance|accounting|investment"
+    r"|nursing|medical|clinical|supply\s+chain|procurement|purchasing|manufacturing|engineering"
+    r"|scientific|science|audit|tax)\b|\bgeneral\s+counsel\b"
     r"|\bchef(?:fe)?\s+(?:de\s+la\s+direction\s+(?:financiere|des\s+finances|informatique|des\s+technologies)"
     rf"|{_FR_NO_CUSTOMER_REMIT})\b", re.I)
 
