@@ -686,6 +686,11 @@ def test_an_imperative_reporting_duty_is_not_the_roles_line(ruler_nlp, text, rep
      "unstated"),
     ("Rattaché au DG adjoint.", "deputy", "unstated"),
     ("Rattaché hiérarchiquement et fonctionnellement au Directeur Général.", "top", "unstated"),
+    # the dotted line first: the solid one comes after "et hiérarchiquement"
+    ("Rattaché fonctionnellement au DG et hiérarchiquement au Directeur Commercial.", "below", "unstated"),
+    ("Rattachée fonctionnellement à la Directrice Générale et hiérarchiquement au DAF.", "below", "unstated"),
+    ("Rattaché fonctionnellement au Directeur Commercial et hiérarchiquement au Président.", "top", "unstated"),
+    ("Vous reportez au DRH.", "below", "unstated"),
     # a reporting duty names how often or on what right after whom; these state the line
     ("Report to the CEO and sit on the Executive Committee.", "top", "member"),
     ("Report directly to the Group CEO, based on site in Leeds.", "top", "unstated"),

@@ -191,7 +191,8 @@ _DOTTED = frozenset({"fonctionnellement", "fonctionnel", "functionally", "dotted
 #: After a chief executive's title, the deputy's: "Directeur Général Adjoint", "DG délégué".
 _DEPUTY_AFTER = {"adjoint", "adjointe", "delegue", "deleguee", "deputy", "adjoint(e", "delegue(e"}
 _BELOW = {"coo", "cro", "cmo", "cfo", "cto", "cio", "cdo", "cpo", "svp", "evp", "vp", "vice",
-          "director", "head", "manager", "gm", "deputy", "chief", "directeur", "directrice", "chef", "cheffe"}
+          "director", "head", "manager", "gm", "deputy", "chief", "directeur", "directrice", "chef", "cheffe",
+          "daf", "drh", "dsi"}  # French acronyms: the finance, HR and IT directors
 _PRESIDENT = {"president", "presidente"}
 _STOP = {".", ";", "!", "?"}
 #: Sections whose lines describe the company or the offer, not the role (ingest/sections.py).

@@ -62,6 +62,9 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": _RATTACHE}}, {"ORTH": ")", "OP": "?"},
          {"LOWER": {"IN": ["hiérarchiquement", "hierarchiquement"]}}, {"LOWER": "et"},
          {"LOWER": "fonctionnellement"}, _FR_TO],
+        # "rattaché fonctionnellement au DG et hiérarchiquement au Directeur Commercial":
+        # the solid line is the one after "et" (the dotted one before it matches nothing)
+        [{"LOWER": "et"}, {"LOWER": {"IN": ["hiérarchiquement", "hierarchiquement"]}}, _FR_TO],
         [{"LOWER": "sous"}, {"LOWER": "la"}, {"LOWER": {"IN": ["responsabilité", "responsabilite"]}}, _FR_PREP],
         [{"LOWER": "sous"}, {"LOWER": {"IN": ["l'autorité", "l’autorité", "l'autorite", "l’autorite"]}}, _FR_PREP],
         # the anglicisms of French job boards: "vous reportez au Directeur Général", "reportant à
