@@ -275,6 +275,31 @@ def test_company_lines_carry_no_signals(ruler_nlp):
     assert (reading.reports, reading.seat, reading.budget) == ("unstated", "unstated", [])
 
 
+@pytest.mark.parametrize("text, reports, seat", [
+    # the role as the subject, or a key-fact row: the role's own line and seat, even where an
+    # unknown heading left them inside About us
+    ("The CCO reports directly to the Group Chief Executive Officer and is a member of the Group "
+     "Executive Committee.", "top", "member"),
+    ("Reports to: Group Chief Executive Officer", "top", "unstated"),
+    ("Member of: Group Executive Committee", "unstated", "member"),
+    ("In this role you will report to the COO.", "below", "unstated"),
+    # someone else as the subject: the company's, not the role's
+    ("Our CEO sits on the executive team of the parent group and reports to the board.", "unstated", "unstated"),
+    ("Our regional teams report to the COO, and our founder is a member of the board.", "unstated", "unstated"),
+])
+def test_the_roles_own_line_and_seat_count_in_about_us(ruler_nlp, text, reports, seat):
+    r = reading_of(ruler_nlp, [(text, "context")], section="about_company")
+    assert (r.reports, r.seat) == (reports, seat)
+
+
+def test_the_role_is_named_by_its_acronym_and_its_last_word():
+    from cco_jobs.commitment.signals import _title_names
+
+    assert _title_names("Chief Customer Officer") == {"cco", "officer"}
+    assert _title_names("Director of Customer Experience at Acme") == {"dce", "experience"}
+    assert _title_names(None) == frozenset()
+
+
 @pytest.mark.parametrize("title, level", [
     ("Customer Success Manager - Cairo", "manager"),
     ("Director of Customer Support, Cisco Webex", "director"),

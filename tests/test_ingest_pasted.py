@@ -103,6 +103,18 @@ def test_company_under_a_bilingual_title_and_with_a_lower_case_legal_form():
     assert posting.company == "Marelle Assurances inc."
 
 
+@pytest.mark.parametrize("company", ["Brightwell Freight Services Centre Kraków Sp. z o.o.",
+                                     "Grupo Pelícano Azul S.A. de C.V.", "Veltra Logistics s.r.o.",
+                                     "Dunavia Services EOOD"])
+def test_company_under_the_title_with_a_central_european_or_mexican_legal_form(company):
+    text = (f"Head of Customer Service\n{company}\nWarsaw | Hybrid\n\nResponsibilities\n"
+            "- Lead the support team of 40 specialists.\n")
+    assert parse_text(text, format="text").company == company
+    # the legal form makes no name of a sentence
+    sentence = "Head of Customer Service\nWe are hiring in Warsaw for our team s.r.o.\n\nResponsibilities\n- Lead.\n"
+    assert parse_text(sentence, format="text").company is None
+
+
 def test_company_first_on_a_header_line_of_parts_when_the_posting_names_it_again():
     named = ("Chief Customer Officer\nVeldspar Energie B.V. | Utrecht | 36-40 hours per week\n\n"
              "Veldspar Energie supplies green power to 300,000 homes.\nOwn the customer strategy.\n")

@@ -183,6 +183,15 @@ def test_a_role_profiles_authority_relationships_and_conditions_are_sections_of_
     assert got["Ability to lift 20 pounds."] == ("other", False)
 
 
+@pytest.mark.parametrize("heading, key", [
+    ("Why this role, why now", "summary"), ("Why this role exists", "summary"),
+    ("Key selection criteria", "qualifications"), ("Selection criteria", "qualifications"),
+    ("Position dimensions", "other"),
+])
+def test_more_role_profile_and_founder_headings_are_known_alone_on_a_line(heading, key):
+    assert known_section(heading) == key
+
+
 @pytest.mark.parametrize("heading, facts", [
     ("2. DIMENSIONS", True), ("Key Dimensions", True), ("Key facts", True), ("KEY RELATIONSHIPS", True),
     ("6. Key relationships", True), ("Physical Demands / Working Conditions", True),

@@ -442,16 +442,23 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
     reports_in = {_owner(s, bounds) for s in signals if s.label_ == "functions_in"}
     words_of: dict[int, LineWords] = {}  # each line's words are folded once, however many matches
     counted_to = -1  # end of the last team size counted ("a team of 10 to 15 people" is one)
+    role_words = _ROLE_WORDS | _title_names(title)
     for span in signals:
         i = _owner(span, bounds)
         if i is None:
             continue
         line, n, label = lines[i], numbers[i], labels[i]  # a Span only for lines with a signal
-        if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE:
-            continue  # "Our CEO reports to the board" in About us says nothing of the role
+        if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE and line.label_ != "about_company":
+            continue  # pay, benefits, EEO and how to apply say nothing of the role's line or seat
         words = words_of.get(i)
         if words is None:
             words = words_of[i] = LineWords(line)
+        if line.label_ == "about_company" and not (
+                span.label_ in {"reports_to", "exec_seat"} and _the_roles_own(span, words, role_words)):
+            # "Our CEO reports to the board" in About us says nothing of the role; "The CCO
+            # reports directly to the Group CEO" or a "Reports to:" row does, wherever an
+            # unknown heading ("Why this role, why now") left it inside About us
+            continue
         if (line.label_ in _CANDIDATES_PAST and span.label_ in _ROLES_AUTHORITY | {"advisory"}
                 and not (span.label_ == "reports_to" and _opens_line(span, words))):
             # "proven ability to lead through influence" is the candidate's, not the role's;
@@ -526,6 +533,37 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
 
 _MANAGEMENT_BOARD = re.compile(r"^(?:member|members|seat)\s+(?:of|on)\s+(?:the\s+|our\s+)?"
                                r"(?:management\s+board|board\s+of\s+management)\b", re.I)
+
+
+#: Words that name the role as the subject of a sentence ("The role reports to ...", "You
+#: will sit on ...", "The post holder is a member of ...").
+_ROLE_WORDS = frozenset({"you", "role", "position", "post", "postholder", "incumbent", "holder", "vous",
+                         "titulaire", "poste"})
+
+
+#: The first word of a key-fact row about the role's line or seat.
+_FACT_LABELS = frozenset({"member", "membre", "reports", "reporting", "report", "seat", "rattachement", "line"})
+
+
+def _title_names(title: str | None) -> frozenset[str]:
+    """How a posting names its role in a sentence: the title's acronym ("cco" for "Chief
+    Customer Officer") and its last word ("officer", "director")."""
+    words = re.findall(r"[^\W\d_]+", fold(title or "").lower())
+    words = words[:next((k for k, w in enumerate(words) if w in {"at", "in", "for"}), len(words))]
+    capitals = "".join(w[0] for w in words if w not in {"of", "and", "the", "de", "du", "la"})
+    return frozenset(filter(None, {words[-1] if words else "", capitals if len(capitals) >= 2 else ""}))
+
+
+def _the_roles_own(span: Span, words: LineWords, role_words: frozenset[str]) -> bool:
+    """Whether a reporting-line or seat match states the role's own: the line opens with
+    it ("Reports to: Group CEO", "Member of: Group Executive Committee") or the role is the
+    sentence's subject ("The CCO reports directly to ...", "you will sit on ...")."""
+    before = words.before(span.start, span.start - words.span.start)
+    if not any(w[:1].isalnum() for w in before):
+        return True
+    if before[-1] in _FACT_LABELS and any(w in {":", "|"} for w in before):
+        return True  # "Member of: Group Executive Committee", "Reporting line | CEO"
+    return bool(role_words.intersection(words.sentence_before(span.start, 8)))
 
 
 def _opens_line(span: Span, words: LineWords) -> bool:

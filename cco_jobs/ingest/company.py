@@ -201,7 +201,7 @@ def names_company(text: str, companies: list[str]) -> bool:
 
 def bare_name(name: str) -> str:
     """A company name folded and without its legal form: "care uk" for "Care UK Ltd."."""
-    return " ".join(_without_legal_form(name.casefold().split())).rstrip(",")
+    return " ".join(_without_legal_form(_LEGAL_TAIL.sub("", name.strip()).casefold().split())).rstrip(",")
 
 
 def _without_legal_form(words: list[str]) -> list[str]:
@@ -222,7 +222,13 @@ _FRENCH_OF = frozenset({"de", "des", "du", "d'", "d’"})
 _LEGAL_FORMS = frozenset({"ltd", "limited", "inc", "llc", "llp", "plc", "p.l.c", "gmbh", "ag", "sa", "s.a", "sas",
                           "bv", "b.v", "nv", "n.v", "pte", "pty", "co", "corp", "corporation", "sarl", "s.a.r.l",
                           "sàrl", "spa", "s.p.a", "srl", "s.r.l", "pjsc", "psc", "s.a.o.c", "s.a.o.g", "wll",
-                          "w.l.l", "pvt", "bhd", "sdn"})
+                          "w.l.l", "pvt", "bhd", "sdn", "s.r.o", "a.s", "kft", "eood", "ood", "d.o.o", "oy", "oyj",
+                          "aps", "s.a.s"})
+# Legal forms of more than one word, at the end of a name: Polish "Sp. z o.o.", Mexican
+# "S.A. de C.V." and "S. de R.L. de C.V.".
+_LEGAL_TAIL = re.compile(r"\s+(?:sp\.?\s*z\s*o\.\s*o\.?|sp[oó][lł]ka\s+z\s+o\.\s*o\.?"
+                         r"|s\.\s*a\.\s*(?:p\.\s*i\.\s*)?de\s+c\.\s*v\.?|s\.\s*de\s+r\.\s*l\.(?:\s*de\s+c\.\s*v\.)?)$",
+                         re.I)
 _GLUED = re.compile(r"[a-z.][.][A-Z][a-z]")  # "Pte. Ltd.Singapore": a scrape's lost line break
 MAX_HEADER_WORDS = 12
 
@@ -380,6 +386,9 @@ def _name_alone(text: str, line: Block, single_word: bool = False, document: boo
     profile, above "Job Description"), a name of up to eight words may name a service
     or a country ("Waimārie District Health Service", "Halvorsen Motor Financial
     Services USA, LLC")."""
+    core = _LEGAL_TAIL.sub("", text)
+    if core != text:  # "Brightwell Freight Services Centre Kraków Sp. z o.o."
+        return text if core and _name_alone(core, line, single_word, document) else None
     name, _, legal = text.partition(", ")  # "Bramblecourt Stores, Inc."
     if legal and (legal.casefold().strip(".") not in _LEGAL_FORMS or CITY_STATE.match(text)):  # "Denver, CO"
         return None

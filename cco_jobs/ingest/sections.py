@@ -22,7 +22,8 @@ from ..folding import fold
 # profile's "Dimensions" taught reaches another's "Key facts". (Delegated authority is
 # not among them: annotators split on whether "Approve spend up to ..." is a duty.)
 ROLE_FACTS_PHRASES: tuple[str, ...] = (
-    "dimensions", "key dimensions", "role dimensions", "key facts", "key relationships",
+    "dimensions", "key dimensions", "role dimensions", "position dimensions", "job dimensions", "key facts",
+    "key relationships",
     "working relationships", "key working relationships", "internal and external relationships",
     "working conditions", "physical demands", "physical demands and working conditions",
     "physical demands work environment", "work environment", "working environment",
@@ -40,7 +41,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "purpose of the role", "role purpose", "purpose", "about the role", "about the job",
         "about the position", "about this role", "about the opportunity", "the position",
         "job description", "role description", "introduction", "le poste", "description du poste",
-        "contexte", "nature du poste", "nature of work", "sommaire du poste", "raison d etre du poste", "the challenge", "about the team", "the team", "position description", "job brief", "role at a glance", "the role at a glance", "position at a glance",
+        "contexte", "nature du poste", "nature of work", "sommaire du poste", "raison d etre du poste", "the challenge", "about the team", "the team", "why this role", "why this role why now", "why this role exists", "position description", "job brief", "role at a glance", "the role at a glance", "position at a glance",
     ),
     "responsibilities": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
@@ -77,7 +78,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "you ll have", "what you need", "what you ll need", "requirements and qualifications",
         "education", "key skills", "competencies", "your skills", "your experience",
         "what it takes", "what you ll need to succeed", "is this you", "essential", "desirable",
-        "you bring", "you are", "you might be a fit if", "the person", "preferred", "desired candidate profile", "desired profile", "minimum requirements", "required skills", "your background", "knowledge and skills", "skills and abilities", "knowledge skills and abilities", "education and experience", "licenses and certifications", "we expect", "what we expect",
+        "you bring", "you are", "you might be a fit if", "the person", "preferred", "desired candidate profile", "desired profile", "minimum requirements", "required skills", "your background", "knowledge and skills", "skills and abilities", "knowledge skills and abilities", "education and experience", "licenses and certifications", "we expect", "what we expect", "selection criteria", "key selection criteria",
     ),
     "about_company": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
