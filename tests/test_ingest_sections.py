@@ -44,6 +44,12 @@ def sections_of(text: str, fmt: str = "text") -> dict[str, tuple[str, bool]]:
     ("You'll be a good fit if", "qualifications"), ("Things I'd love to see", "qualifications"),
     ("Vos principaux défis", "responsibilities"), ("De façon plus particulière, la personne titulaire :",
                                                     "responsibilities"),
+    ("You'll likely be a fit if", "qualifications"), ("You might be right for this if", "qualifications"),
+    ("What you'd actually be doing", "responsibilities"), ("Your first 90 days", "responsibilities"),
+    ("Why we're hiring for this now", "summary"), ("Fitness benefits", "benefits"),
+    # what the role is not lists no duties
+    ("What you won't be doing", "other"), ("What this role is not", "other"),
+    ("Responsibilities include, but are not limited to", "responsibilities"),
 ])
 def test_section_key(heading, key):
     assert key in SECTIONS

@@ -145,16 +145,19 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b(?! (?:this|the|now|we))|reward|avantages|^terms\b(?! of (?:use|service))"),
         ("apply", r"\bapply|application|next steps|postuler|candidature|recruitment|hiring process|interview"),
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
-                             r"|\bmissions?\b|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"),
+                             r"|\bmissions?\b|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"
+                             r"|be doing|actually do|first (?:\d+|thirty|sixty|ninety|hundred) days"),
         ("qualifications", r"qualif|requir|criteria|person spec|who you are|about you|you bring|looking for"
                            r"|skills|(?<!customer )experience|profil|competen|nice to have|ideal candidate"
-                           r"|you have|you ll need"),
+                           r"|you have|you ll need|\bfit\b|right for this"),
         ("about_company", r"about us|who we are|company|organi[sz]ation|our story|our mission|our values"
                           r"|entreprise|qui sommes|our culture"),
-        ("summary", r"overview|opportunit|summary|purpose|about the (role|job|position)|le poste|introduction"),
+        ("summary", r"overview|opportunit|summary|purpose|about the (role|job|position)|le poste|introduction"
+                    r"|^why (?:we re|we are) hiring|^why this role"),
     )
 )
 _ROLE_FACTS = frozenset(ROLE_FACTS_PHRASES)
+_NEGATED = re.compile(r"\byou (?:won t|wont|will not)\b")
 _PHRASE_SECTION = {phrase: key for key, phrases in HEADING_PHRASES.items() for phrase in phrases}
 _STRICT_BY_INITIAL: dict[str, list[str]] = {}
 for _phrase in _PHRASE_SECTION:
@@ -255,7 +258,8 @@ def section_key(heading: str) -> str:
     about = _ABOUT.match(norm)
     if about and about.group(1) not in _NOT_A_COMPANY:
         return "about_company"
-    for key, pattern in _KEYWORDS:
-        if pattern.search(norm):
-            return key
+    if not _NEGATED.search(norm):  # "What you won't be doing" lists no duties
+        for key, pattern in _KEYWORDS:
+            if pattern.search(norm):
+                return key
     return _known_halves(heading) or "other"
