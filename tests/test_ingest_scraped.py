@@ -46,6 +46,20 @@ def test_bullets_glued_with_bullet_glyphs():
     ]
 
 
+def test_a_heading_glued_after_the_last_bullet_of_a_list_opens_the_next_list():
+    got = lines("Head of Support\nResponsibilities: • Run the team of forty agents. • Own the queue and coordinate "
+                "the operation.What You Bring:• Ten years of experience in service.• A degree.What We Offer:"
+                "• A pension and a car.• Private medical cover.")
+    assert got[3:] == [
+        ("Own the queue and coordinate the operation.", False, True), ("What You Bring", True, False),
+        ("Ten years of experience in service.", False, True), ("A degree.", False, True),
+        ("What We Offer", True, False), ("A pension and a car.", False, True), ("Private medical cover.", False, True),
+    ]
+    # a sentence that happens to be a heading's words keeps its full stop and stays a sentence
+    assert lines("Head of Support\n• We grow fast.Benefits.")[1:] == [("We grow fast.", False, True),
+                                                                     ("Benefits.", False, True)]
+
+
 def test_long_run_of_items_glued_with_dashes():
     text = ("Director of Service\nDefining what good looks like for every customer - Owning the group customer "
             "scorecard and the board pack - Leading an end-to-end redesign of the claims journey with partners")

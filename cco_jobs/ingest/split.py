@@ -284,4 +284,11 @@ def _cut(text: str, cuts: list[int], bullet: bool, heading: bool) -> list[Piece]
         return [(text, bullet, heading)]
     bounds = [0, *cuts, len(text)]
     parts = [text[a:b].strip() for a, b in pairwise(bounds)]
-    return [(p, bullet, heading and k == 0) for k, p in enumerate(parts) if p]
+    out = []
+    for k, part in enumerate(parts):
+        if k and part[-1:] not in ".!?" and known_section(part.rstrip(": ")):
+            # "... in the operation.What You Bring:" ending a glued bullet: the next list's heading
+            out.append((part.rstrip(": "), False, True))
+        elif part:
+            out.append((part, bullet, heading and k == 0))
+    return out
