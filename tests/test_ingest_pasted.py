@@ -57,6 +57,11 @@ Report this job
     "Privacy Policy · Terms of Use · Cookie Settings", "Allow all cookies", "Cookies on this service",
     # buttons a scrape ran together
     "Apply NowShare this job", "SaveShareReport this job",
+    # trails of crumbs with "›" or "»" from any first crumb; blog bylines
+    "Resources › Job Description Templates › Executive › Chief Customer Officer",
+    "Teamkettle Blog  ›  Hiring  ›  Support leadership", "Careers » Open roles » VP Customer Success",
+    "By Ines Harrowgate, Support Operations Lead at Teamkettle  ·  6 min read",
+    "7 min read · Written by the Brightroster Talent Team",
 ])
 def test_board_furniture_is_chrome_by_its_words(line):
     assert is_chrome_line(line)
@@ -71,6 +76,8 @@ def test_board_furniture_is_chrome_by_its_words(line):
     "Accept accountability for the NPS", "Partager la vision client avec le comité de direction",
     "Customer Success / Account Management", "Sales · Service · Success", "Follow up every complaint",
     "Apply NowThe role is new", "McDonald's Customer Service",
+    "Grow NPS › 50 and retention » 90% by year end", "Own retention › renewals",
+    "Read the 5 min read guide to our culture and values before applying today",
 ])
 def test_posting_lines_with_the_same_words_are_not(line):
     assert not is_chrome_line(line)
@@ -238,3 +245,21 @@ def test_a_role_profile_title_in_a_table_row_and_not_the_line_managers():
     alone = parse_text("Accountable to: Chief Nurse\nHead of Patient Experience\n"
                        "Lead the patient experience programme and its team.\n", format="text")
     assert alone.title == "Head of Patient Experience"
+
+
+def test_a_template_pages_title_loses_the_page_type_and_its_parts_stay_sections():
+    text = ("Brightroster\nResources › Job Description Templates › Executive › Chief Customer Officer\n\n"
+            "Chief Customer Officer Job Description Template\n7 min read · Written by the Talent Team\n\n"
+            "Use this template as your starting point.\n\n"
+            "Chief Customer Officer responsibilities\n- Set the company-wide customer strategy.\n\n"
+            "Chief Customer Officer requirements and skills\n- Ten years in customer leadership.\n")
+    posting = parse_text(text, format="text")
+    assert posting.title == "Chief Customer Officer"
+    got = {line.text: (line.section, line.chrome) for line in posting.lines}
+    assert got["Resources › Job Description Templates › Executive › Chief Customer Officer"][1]
+    assert got["Set the company-wide customer strategy."][0] == "responsibilities"
+    assert got["Ten years in customer leadership."][0] == "qualifications"
+    # a title line that only names the page type is still the title's line
+    plain = parse_text("Contact Centre Manager job description\n\nJob purpose\nTo run the floor.\n", format="text")
+    assert plain.title == "Contact Centre Manager"
+    assert plain.lines[0].is_heading and plain.lines[0].section == "header"

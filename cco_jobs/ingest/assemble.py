@@ -195,4 +195,14 @@ def _names_title(text: str, title: str) -> bool:
     text, title = text.casefold(), title.casefold()
     if (lead := _LEADING_PART.match(text)) and text[lead.end():].startswith(title):
         text = text[lead.end():]
-    return text == title or (text.startswith(title) and len(text) <= len(title) + 60)
+    if text == title:
+        return True
+    # "Chief Customer Officer responsibilities" is a section of the page, not its title
+    rest = text[len(title):].strip(" :-–—|")
+    return text.startswith(title) and len(text) <= len(title) + 60 and not (
+        rest and section_key(rest) != "other" and not _DESCRIPTION.fullmatch(rest))
+
+
+#: What a template page's title line says after the role: it names the page, not a part of it
+#: ("Chief Client Officer job description" is the title's line, "... job overview" a part).
+_DESCRIPTION = re.compile(r"(?:job |role |position )?description(?: template| sample| example)?", re.I)

@@ -84,6 +84,12 @@ _COOKIE_NOTICE = re.compile(
 _BREADCRUMB = re.compile(
     r"^(?:home|accueil)\s*[>›»/|](?!\s*(?:office|hybrid|remote|field|on[- ]?site|site|client)\b(?!\s*(?:jobs|roles|vacancies)))"
     r"[^>›»/|]{1,60}(?:[>›»/|][^>›»/|]{1,60})+$", re.I)
+# A site's trail of three crumbs or more with "›" or "»", whatever the first is ("Resources ›
+# Job Description Templates › Executive › Chief Customer Officer"); those glyphs are not
+# written in a posting's own lines.
+_GLYPH_CRUMBS = re.compile(r"^[^›»\d]{1,60}(?:[›»][^›»\d]{1,60}){2,}$")
+# A blog's byline: "By Ines Harrowgate, Support Lead · 6 min read", "7 min read · Written by ...".
+_BYLINE = re.compile(r"^(?:(?:written )?by [^·•|]{2,80}[·•|]\s*)?\d{1,2} ?min(?:ute)?s? read\b(?:\s*[·•|][^·•|]{1,80})?$")
 # A row of buttons or footer links: "Apply · Save · Share", "Postuler / Apply", "Apply Save".
 _ROW_SEPARATOR = re.compile(r"\s+[·•|/]\s+|\s*[·•|]\s*")
 _LINE_START = re.compile(r"^[\s←‹«<]+")
@@ -113,7 +119,8 @@ def is_chrome_line(text: str) -> bool:
     if len(key) <= MAX_CHROME_LINE and _CAMEL_GLUE.search(text):  # a scrape's "Apply NowShare this job"
         if _button_row(_key(_CAMEL_GLUE.sub(" · ", text))):
             return True
-    return bool(_COOKIE_NOTICE.match(key) or _BREADCRUMB.match(key))
+    return bool(_COOKIE_NOTICE.match(key) or _BREADCRUMB.match(key) or _GLYPH_CRUMBS.match(key)
+                or _BYLINE.match(key))
 
 
 def _key(text: str) -> str:

@@ -12,6 +12,7 @@ import re
 
 from .agency import client_named, for_a_client, is_agency
 from .blocks import Block, heading_text
+from .sections import known_section
 from .company import (
     about_names,
     bare_name,
@@ -196,8 +197,15 @@ def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, s
     first = early[:15]
     found += [heading_text(b.text) for b in first if b.bold and not b.is_heading]
     found += [b.text for b in first if not b.is_bullet and not b.verbatim]  # plain text: a line alone
-    # "Accountable to: Chief Nurse" names the role above this one, never this one's title
-    return [c.strip() for c in found if c.strip() and not _LINE_MANAGER.match(c.strip())]
+    # "Accountable to: Chief Nurse" names the role above this one, never this one's title;
+    # "Chief Customer Officer responsibilities" heads a part of a template page
+    return [c.strip() for c in found if c.strip() and not _LINE_MANAGER.match(c.strip()) and not _names_a_part(c)]
+
+
+def _names_a_part(line: str) -> bool:
+    """Whether one of a line's last three words names the duties or the requirements
+    ("... responsibilities", "... requirements and skills")."""
+    return any(known_section(word) in {"responsibilities", "qualifications"} for word in line.split()[-3:])
 
 
 def _header_lines(blocks: list[Block], early: list[Block], meta: dict[str, str]) -> list[str]:
@@ -285,6 +293,11 @@ _DOCUMENT_PREFIX = re.compile(
     r"|^(?:job|position|role|post)\s+title\s+(?=(?-i:[A-Z]))", re.I)
 
 
+# An HR site's template page names its role and then what the page is.
+_TEMPLATE_SUFFIX = re.compile(r"\s*[:–—-]?\s*\b(?:job|role|position)\s+description(?:\s+(?:template|sample|example))?"
+                              r"(?:\s*\(.*\))?\s*$", re.I)
+
+
 def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset(),
                header: str = "") -> tuple[str, str | None]:
     """The job title without what is not the job, and the company name it carried, if any.
@@ -301,6 +314,9 @@ def trim_title(title: str, companies: list[str], names: frozenset[str] = frozens
     "Director - Customer Experience", "Chief Customer Officer (CCO)"): anything else stays.
     """
     named = None
+    template = _TEMPLATE_SUFFIX.search(title)
+    if template and looks_like_title(title[:template.start()]):
+        title = title[:template.start()]  # "Chief Customer Officer Job Description Template"
     doc_type = _DOCUMENT_PREFIX.match(title)
     if doc_type and looks_like_title(title[doc_type.end():]):
         title = title[doc_type.end():]  # "Role profile: Director of Customer Experience"
