@@ -711,6 +711,12 @@ def test_an_imperative_reporting_duty_is_not_the_roles_line(ruler_nlp, text, rep
      "unstated"),
     ("Rattaché au DG adjoint.", "deputy", "unstated"),
     ("Rattaché hiérarchiquement et fonctionnellement au Directeur Général.", "top", "unstated"),
+    # a chief executive's title followed by a unit is that unit's head (a federal branch's
+    # director general, a bank division's managing director); followed by a name, the CEO
+    ("Le directeur relève du directeur général, Prestation des services à la clientèle.", "below", "unstated"),
+    ("Reporting to the Managing Director, Retail Operations, you will lead the centres.", "below", "unstated"),
+    ("Rattaché au Directeur Général, Marc Dupont.", "top", "unstated"),
+    ("Rattaché(e) au Directeur Général, vous êtes responsable de la performance.", "top", "unstated"),
     # the dotted line first: the solid one comes after "et hiérarchiquement"
     ("Rattaché fonctionnellement au DG et hiérarchiquement au Directeur Commercial.", "below", "unstated"),
     ("Rattachée fonctionnellement à la Directrice Générale et hiérarchiquement au DAF.", "below", "unstated"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..folding import fold
+from ..ingest.title_words import FUNCTION_WORDS
 from ..report import REQUIREMENT_LABELS, TACTICAL_LABELS, Evidence
 from .wording import (CLAUSE_BREAKS, WINDOW, LineWords, count_start, customer_measure, done_by_the_holder,
                       names_the_roles_team, reports_as_a_noun)
@@ -353,6 +354,16 @@ def _elided(word: str) -> str:
     return word[2:] if word[:2] in {"l'", "l’"} and len(word) > 2 else word
 
 
+def _branch_after(doc: Doc, i: int, end: int) -> bool:
+    """Whether a chief executive's title is followed by a comma and a unit of the
+    organisation: "directeur général, Prestation des services à la clientèle" (a federal
+    branch's director general), not "Directeur Général, Marc Dupont" or ", vous ..."."""
+    if i >= end or doc[i].text != ",":
+        return False
+    words = doc[i + 1:min(end, i + 6)]
+    return bool(len(words) and words[0].is_title and FUNCTION_WORDS.search(words.text))
+
+
 def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
     """Classify who a "reports to" match names: ``(kind, evidence words)``.
 
@@ -398,6 +409,9 @@ def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
                                                            ("administratrice", "deleguee")}:
                 deputy, last = True, i + 2  # "Directeur Général Adjoint": the chief executive's deputy
                 i += 2
+            elif _branch_after(doc, i + 2, line_end):
+                below, last = True, i + 1  # "directeur général, Prestation des services": a branch's head
+                i += 1
             else:
                 top, last = True, i + 1
                 i += 1
