@@ -12,7 +12,6 @@ import re
 
 from .agency import client_named, for_a_client, is_agency
 from .blocks import Block, heading_text
-from .sections import known_section
 from .company import (
     about_names,
     bare_name,
@@ -24,6 +23,7 @@ from .company import (
     names_company,
     standalone_names,
 )
+from .sections import known_section
 from .title_words import (
     CITY_STATE,
     COUNTRIES,
