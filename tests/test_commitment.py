@@ -286,17 +286,24 @@ def test_company_lines_carry_no_signals(ruler_nlp):
     # someone else as the subject: the company's, not the role's
     ("Our CEO sits on the executive team of the parent group and reports to the board.", "unstated", "unstated"),
     ("Our regional teams report to the COO, and our founder is a member of the board.", "unstated", "unstated"),
+    # review: the title's last word names other people too; "you" in another clause
+    ("Our Chief Operating Officer sits on the Group Executive Committee.", "unstated", "unstated"),
+    ("Wherever you travel, our network reports to a single global CEO.", "unstated", "unstated"),
+    ("The role has the CEO's full sponsorship, a seat on the executive team and a budget.", "unstated", "member"),
 ])
 def test_the_roles_own_line_and_seat_count_in_about_us(ruler_nlp, text, reports, seat):
     r = reading_of(ruler_nlp, [(text, "context")], section="about_company")
     assert (r.reports, r.seat) == (reports, seat)
 
 
-def test_the_role_is_named_by_its_acronym_and_its_last_word():
+def test_the_role_is_named_by_its_acronym_whatever_decorates_the_title():
     from cco_jobs.commitment.signals import _title_names
 
-    assert _title_names("Chief Customer Officer") == {"cco", "officer"}
-    assert _title_names("Director of Customer Experience at Acme") == {"dce", "experience"}
+    assert _title_names("Chief Customer Officer") == {"cco"}
+    assert _title_names("Chief Customer Officer (m/f/d)") == {"cco"}
+    assert _title_names("Chief Customer Officer - EMEA") == {"cco"}
+    assert _title_names("Directeur de la Relation Client (H/F)") == {"drc"}
+    assert _title_names("Director of Customer Experience at Acme") == {"dce"}
     assert _title_names(None) == frozenset()
 
 
@@ -716,6 +723,10 @@ def test_an_imperative_reporting_duty_is_not_the_roles_line(ruler_nlp, text, rep
     ("Le directeur relève du directeur général, Prestation des services à la clientèle.", "below", "unstated"),
     ("Reporting to the Managing Director, Retail Operations, you will lead the centres.", "below", "unstated"),
     ("Rattaché au Directeur Général, Marc Dupont.", "top", "unstated"),
+    ("Reports to: Managing Director, Executive Team", "top", "unstated"),
+    # review: the board or other chiefs after the comma are no unit
+    ("Reports to: Chief Executive, Group Board", "top", "unstated"),
+    ("Reports to the Managing Director, Operations Director and Board.", "top", "unstated"),
     ("Rattaché(e) au Directeur Général, vous êtes responsable de la performance.", "top", "unstated"),
     # the dotted line first: the solid one comes after "et hiérarchiquement"
     ("Rattaché fonctionnellement au DG et hiérarchiquement au Directeur Commercial.", "below", "unstated"),

@@ -77,6 +77,9 @@ def test_board_furniture_is_chrome_by_its_words(line):
     "Customer Success / Account Management", "Sales · Service · Success", "Follow up every complaint",
     "Apply NowThe role is new", "McDonald's Customer Service",
     "Grow NPS › 50 and retention » 90% by year end", "Own retention › renewals",
+    # French quotes are not crumbs
+    "- Piloter la « voix du client » et le « parcours client » sur tous les canaux.",
+    "Champion our « customer first » and « one team » values.",
     "Read the 5 min read guide to our culture and values before applying today",
 ])
 def test_posting_lines_with_the_same_words_are_not(line):
@@ -263,3 +266,20 @@ def test_a_template_pages_title_loses_the_page_type_and_its_parts_stay_sections(
     plain = parse_text("Contact Centre Manager job description\n\nJob purpose\nTo run the floor.\n", format="text")
     assert plain.title == "Contact Centre Manager"
     assert plain.lines[0].is_heading and plain.lines[0].section == "header"
+
+
+@pytest.mark.parametrize("title", ["Chief Customer Officer - Company Car + Bonus", "Chief Customer Officer – Apply by 30 June",
+                                   "Chief Customer Officer – Board-level Opportunity"])
+def test_a_title_line_with_a_tail_is_still_the_title_line_not_a_section(title):
+    html = (f"<h1>{title}</h1><p>Corvanta Logistics · London</p><p>Reporting to the CEO, you will own the customer "
+            "experience and lead a team of 120 people.</p><h2>Responsibilities</h2><ul><li>Set the strategy.</li></ul>")
+    posting = parse_text(html, format="html")
+    assert posting.title.startswith("Chief Customer Officer")
+    intro = next(line for line in posting.lines if line.text.startswith("Reporting to the CEO"))
+    assert intro.section == "header"
+
+
+@pytest.mark.parametrize("line", ["Chief Customer Officer (B2B SaaS experience preferred)",
+                                  "Chief Customer Officer - German speaker preferred"])
+def test_a_title_whose_last_words_look_like_a_heading_is_still_a_title(line):
+    assert parse_text(line + "\nAcme Ltd\n\nResponsibilities\n- Set the strategy.\n", format="text").title == line

@@ -49,6 +49,9 @@ def sections_of(text: str, fmt: str = "text") -> dict[str, tuple[str, bool]]:
     ("Why we're hiring for this now", "summary"), ("Fitness benefits", "benefits"),
     # what the role is not lists no duties
     ("What you won't be doing", "other"), ("What this role is not", "other"),
+    # review: "we" doing things is the company's, and a negation elsewhere changes nothing
+    ("What we actually do", "other"), ("What we will be doing for you", "other"),
+    ("Why you won't regret joining", "benefits"),
     ("Responsibilities include, but are not limited to", "responsibilities"),
 ])
 def test_section_key(heading, key):

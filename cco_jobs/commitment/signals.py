@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..folding import fold
-from ..ingest.title_words import FUNCTION_WORDS
 from ..report import REQUIREMENT_LABELS, TACTICAL_LABELS, Evidence
 from .wording import (CLAUSE_BREAKS, WINDOW, LineWords, count_start, customer_measure, done_by_the_holder,
                       names_the_roles_team, reports_as_a_noun)
@@ -357,11 +356,22 @@ def _elided(word: str) -> str:
 def _branch_after(doc: Doc, i: int, end: int) -> bool:
     """Whether a chief executive's title is followed by a comma and a unit of the
     organisation: "directeur général, Prestation des services à la clientèle" (a federal
-    branch's director general), not "Directeur Général, Marc Dupont" or ", vous ..."."""
+    branch's director general), "Managing Director, Retail Operations"; not "Directeur
+    Général, Marc Dupont", ", vous ...", ", Member of the Board" or a list of other
+    chiefs (", Operations Director and Board")."""
     if i >= end or doc[i].text != ",":
         return False
     words = doc[i + 1:min(end, i + 6)]
-    return bool(len(words) and words[0].is_title and FUNCTION_WORDS.search(words.text))
+    return bool(len(words) and words[0].is_title and _UNIT_WORDS.search(words.text)
+                and not _NOT_A_UNIT.search(words.text))
+
+
+#: What names a unit after a chief executive's title, and what shows it names people instead.
+_UNIT_WORDS = re.compile(r"\b(?:customers?|clients?|client[eè]le|services?|prestation|operations?|op[ée]rations"
+                         r"|retail|commercial|sales|finance|technology|digital|marketing|delivery|care|experience"
+                         r"|consumer|enterprise|business|banking|insurance|network|markets?|managed)\b", re.I)
+_NOT_A_UNIT = re.compile(r"\b(?:director|directeur|directrice|officer|head|manager|chief|board|conseil|members?"
+                         r"|membre|team|group|committee|comit[ée])\b", re.I)
 
 
 def _report_target(span: Span, line: LineWords) -> tuple[str, str]:
@@ -560,24 +570,37 @@ _FACT_LABELS = frozenset({"member", "membre", "reports", "reporting", "report", 
 
 
 def _title_names(title: str | None) -> frozenset[str]:
-    """How a posting names its role in a sentence: the title's acronym ("cco" for "Chief
-    Customer Officer") and its last word ("officer", "director")."""
-    words = re.findall(r"[^\W\d_]+", fold(title or "").lower())
+    """How a posting names its role in a sentence besides "the role" or "you": the
+    title's acronym ("cco" for "Chief Customer Officer (m/f/d) - EMEA"). Its last word
+    ("officer", "director") would name other people as well ("Our Chief Operating Officer")."""
+    own = re.split(r"\s+[-–—|]\s+|\s*[(|]", fold(title or ""), maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_]+", own.lower())
     words = words[:next((k for k, w in enumerate(words) if w in {"at", "in", "for"}), len(words))]
-    capitals = "".join(w[0] for w in words if w not in {"of", "and", "the", "de", "du", "la"})
-    return frozenset(filter(None, {words[-1] if words else "", capitals if len(capitals) >= 2 else ""}))
+    capitals = "".join(w[0] for w in words if w not in {"of", "and", "the", "de", "du", "la", "l", "des"})
+    return frozenset({capitals}) if len(capitals) >= 2 else frozenset()
 
 
 def _the_roles_own(span: Span, words: LineWords, role_words: frozenset[str]) -> bool:
     """Whether a reporting-line or seat match states the role's own: the line opens with
     it ("Reports to: Group CEO", "Member of: Group Executive Committee") or the role is the
-    sentence's subject ("The CCO reports directly to ...", "you will sit on ...")."""
+    subject of its sentence ("The CCO reports directly to ...", "you will sit on ...", "The
+    role has ..., a seat at every Executive Team meeting"; not "Wherever you travel, our
+    network reports to ...")."""
     before = words.before(span.start, span.start - words.span.start)
     if not any(w[:1].isalnum() for w in before):
         return True
     if before[-1] in _FACT_LABELS and any(w in {":", "|"} for w in before):
         return True  # "Member of: Group Executive Committee", "Reporting line | CEO"
-    return bool(role_words.intersection(words.sentence_before(span.start, 8)))
+    clause: list[str] = []
+    for word in words.sentence_before(span.start, 16):
+        if word in {",", ";", ":"} and _OTHER_SUBJECT.intersection(clause):
+            break  # "Wherever you travel, our network reports to ...": the network's line
+        clause.append(word)
+    return bool(role_words.intersection(clause))
+
+
+#: Words that start another subject between a comma and the match ("our network", "its board").
+_OTHER_SUBJECT = frozenset({"our", "its", "their", "his", "her", "notre", "nos", "son", "sa", "ses", "leur"})
 
 
 def _opens_line(span: Span, words: LineWords) -> bool:

@@ -197,10 +197,18 @@ def _names_title(text: str, title: str) -> bool:
         text = text[lead.end():]
     if text == title:
         return True
-    # "Chief Customer Officer responsibilities" is a section of the page, not its title
+    # "Chief Customer Officer responsibilities" is a section of the page, not its title;
+    # "Chief Customer Officer - Company Car + Bonus" is the title's line
     rest = text[len(title):].strip(" :-–—|")
-    return text.startswith(title) and len(text) <= len(title) + 60 and not (
-        rest and section_key(rest) != "other" and not _DESCRIPTION.fullmatch(rest))
+    return text.startswith(title) and len(text) <= len(title) + 60 and not (rest and _names_part(rest))
+
+
+def _names_part(rest: str) -> bool:
+    """Whether what follows the title on a line is a heading's wording ("responsibilities",
+    "requirements and skills", "job overview"), not "job description" (the page itself)."""
+    if _DESCRIPTION.fullmatch(rest):
+        return False
+    return known_section(rest) is not None or known_section(rest.split()[0]) in {"responsibilities", "qualifications"}
 
 
 #: What a template page's title line says after the role: it names the page, not a part of it

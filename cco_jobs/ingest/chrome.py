@@ -87,7 +87,7 @@ _BREADCRUMB = re.compile(
 # A site's trail of three crumbs or more with "›" or "»", whatever the first is ("Resources ›
 # Job Description Templates › Executive › Chief Customer Officer"); those glyphs are not
 # written in a posting's own lines.
-_GLYPH_CRUMBS = re.compile(r"^[^›»\d]{1,60}(?:[›»][^›»\d]{1,60}){2,}$")
+_GLYPH_CRUMBS = re.compile(r"^(?!.*«)[^›»\d]{1,60}(?:[›»][^›»\d]{1,60}){2,}$")  # « ... » are French quotes
 # A blog's byline: "By Ines Harrowgate, Support Lead · 6 min read", "7 min read · Written by ...".
 _BYLINE = re.compile(r"^(?:(?:written )?by [^·•|]{2,80}[·•|]\s*)?\d{1,2} ?min(?:ute)?s? read\b(?:\s*[·•|][^·•|]{1,80})?$")
 # A row of buttons or footer links: "Apply · Save · Share", "Postuler / Apply", "Apply Save".

@@ -146,7 +146,8 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("apply", r"\bapply|application|next steps|postuler|candidature|recruitment|hiring process|interview"),
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
                              r"|\bmissions?\b|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"
-                             r"|be doing|actually do|first (?:\d+|thirty|sixty|ninety|hundred) days"),
+                             r"|\byou(?: ll| will| d| would)? (?:actually )?be doing|\byou(?: ll| will| d)? actually do\b"
+                             r"|first (?:\d+|thirty|sixty|ninety|hundred) days"),
         ("qualifications", r"qualif|requir|criteria|person spec|who you are|about you|you bring|looking for"
                            r"|skills|(?<!customer )experience|profil|competen|nice to have|ideal candidate"
                            r"|you have|you ll need|\bfit\b|right for this"),
@@ -157,7 +158,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _ROLE_FACTS = frozenset(ROLE_FACTS_PHRASES)
-_NEGATED = re.compile(r"\byou (?:won t|wont|will not)\b")
+_NEGATED = re.compile(r"^what you (?:won t|wont|will not)\b")
 _PHRASE_SECTION = {phrase: key for key, phrases in HEADING_PHRASES.items() for phrase in phrases}
 _STRICT_BY_INITIAL: dict[str, list[str]] = {}
 for _phrase in _PHRASE_SECTION:

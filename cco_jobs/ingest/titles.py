@@ -203,9 +203,15 @@ def _title_candidates(blocks: list[Block], early: list[Block], meta: dict[str, s
 
 
 def _names_a_part(line: str) -> bool:
-    """Whether one of a line's last three words names the duties or the requirements
-    ("... responsibilities", "... requirements and skills")."""
-    return any(known_section(word) in {"responsibilities", "qualifications"} for word in line.split()[-3:])
+    """Whether a line ends by naming the duties or the requirements ("... responsibilities",
+    "... requirements and skills"), not a title's own words ("... experience preferred")."""
+    words = line.casefold().split()
+    return bool(words) and (words[-1] in _PART_NOUNS or (len(words) >= 3 and words[-3] in _PART_NOUNS
+                                                          and words[-2] in {"and", "&"}))
+
+
+#: The plural nouns a template page heads its parts with, after the role's name.
+_PART_NOUNS = frozenset({"responsibilities", "duties", "accountabilities", "requirements", "qualifications"})
 
 
 def _header_lines(blocks: list[Block], early: list[Block], meta: dict[str, str]) -> list[str]:
@@ -294,8 +300,8 @@ _DOCUMENT_PREFIX = re.compile(
 
 
 # An HR site's template page names its role and then what the page is.
-_TEMPLATE_SUFFIX = re.compile(r"\s*[:–—-]?\s*\b(?:job|role|position)\s+description(?:\s+(?:template|sample|example))?"
-                              r"(?:\s*\(.*\))?\s*$", re.I)
+_TEMPLATE_SUFFIX = re.compile(r"\s*(?:[:–—-]\s*)?\b(?:job|role|position)\s+description(?:\s+(?:template|sample|example))?"
+                              r"(?:\s*\([^()]*\))?\s*$", re.I)
 
 
 def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset(),
