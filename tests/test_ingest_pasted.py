@@ -283,3 +283,11 @@ def test_a_title_line_with_a_tail_is_still_the_title_line_not_a_section(title):
                                   "Chief Customer Officer - German speaker preferred"])
 def test_a_title_whose_last_words_look_like_a_heading_is_still_a_title(line):
     assert parse_text(line + "\nAcme Ltd\n\nResponsibilities\n- Set the strategy.\n", format="text").title == line
+
+
+def test_the_title_followed_by_job_overview_heads_a_part_but_job_description_is_the_title_line():
+    text = ("Chief Client Officer job description\n\nChief Client Officer job overview\n"
+            "The Chief Client Officer leads the client teams of a firm.\n\nResponsibilities\n- Set the strategy.\n")
+    got = {line.text: (line.section, line.is_heading) for line in parse_text(text, format="text").lines}
+    assert got["Chief Client Officer job description"] == ("header", True)
+    assert got["The Chief Client Officer leads the client teams of a firm."][0] == "summary"

@@ -208,6 +208,8 @@ def _names_part(rest: str) -> bool:
     "requirements and skills", "job overview"), not "job description" (the page itself)."""
     if _DESCRIPTION.fullmatch(rest):
         return False
+    if rest.casefold().split()[0] in {"job", "role", "position"}:  # "... job overview", "... job profile"
+        return section_key(rest) != "other"
     return known_section(rest) is not None or known_section(rest.split()[0]) in {"responsibilities", "qualifications"}
 
 
