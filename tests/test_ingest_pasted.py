@@ -286,8 +286,9 @@ def test_a_title_whose_last_words_look_like_a_heading_is_still_a_title(line):
 
 
 def test_the_title_followed_by_job_overview_heads_a_part_but_job_description_is_the_title_line():
-    text = ("Chief Client Officer job description\n\nChief Client Officer job overview\n"
-            "The Chief Client Officer leads the client teams of a firm.\n\nResponsibilities\n- Set the strategy.\n")
-    got = {line.text: (line.section, line.is_heading) for line in parse_text(text, format="text").lines}
+    html = ("<h1>Chief Client Officer job description</h1><h2>Chief Client Officer job overview</h2>"
+            "<p>The Chief Client Officer leads the client teams of a firm.</p><h2>Responsibilities</h2>"
+            "<ul><li>Set the strategy.</li></ul>")
+    got = {line.text: (line.section, line.is_heading) for line in parse_text(html, format="html").lines}
     assert got["Chief Client Officer job description"] == ("header", True)
     assert got["The Chief Client Officer leads the client teams of a firm."][0] == "summary"
