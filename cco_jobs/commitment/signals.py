@@ -195,8 +195,9 @@ _BELOW = {"coo", "cro", "cmo", "cfo", "cto", "cio", "cdo", "cpo", "svp", "evp", 
           "daf", "drh", "dsi"}  # French acronyms: the finance, HR and IT directors
 _PRESIDENT = {"president", "presidente"}
 _STOP = {".", ";", "!", "?"}
-#: Sections whose lines describe the company or the offer, not the role (ingest/sections.py).
-_NOT_ABOUT_THE_ROLE = frozenset({"about_company", "benefits", "compensation", "eeo", "apply"})
+#: Sections whose lines describe the offer, not the role (ingest/sections.py); About us is
+#: read only for the role's own line and seat (see read_signals).
+_NOT_ABOUT_THE_ROLE = frozenset({"benefits", "compensation", "eeo", "apply"})
 # What the candidate has done ("led an organisation of 200", "managed a $10M budget",
 # "presenting to a board") says nothing of this role's authority or seat.
 _CANDIDATES_PAST = frozenset({"qualifications"})
@@ -472,7 +473,7 @@ def read_signals(doc: Doc, title: str | None) -> Reading:
         if i is None:
             continue
         line, n, label = lines[i], numbers[i], labels[i]  # a Span only for lines with a signal
-        if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE and line.label_ != "about_company":
+        if chrome[i] or line.label_ in _NOT_ABOUT_THE_ROLE:
             continue  # pay, benefits, EEO and how to apply say nothing of the role's line or seat
         words = words_of.get(i)
         if words is None:
@@ -586,9 +587,9 @@ def _the_roles_own(span: Span, words: LineWords, role_words: frozenset[str]) -> 
     subject of its sentence ("The CCO reports directly to ...", "you will sit on ...", "The
     role has ..., a seat at every Executive Team meeting"; not "Wherever you travel, our
     network reports to ...")."""
-    before = words.before(span.start, span.start - words.span.start)
-    if not any(w[:1].isalnum() for w in before):
+    if _first_on_line(span, words):
         return True
+    before = words.before(span.start, span.start - words.span.start)
     if before[-1] in _FACT_LABELS and any(w in {":", "|"} for w in before):
         return True  # "Member of: Group Executive Committee", "Reporting line | CEO"
     clause: list[str] = []
@@ -609,10 +610,16 @@ def _opens_line(span: Span, words: LineWords) -> bool:
     after any list marker. A duty in the imperative ("Report to the COO monthly on
     complaint volumes") is not one: only "reports", "reporting", "report" before a colon,
     or French "relevant de", "rattaché(e) à"."""
-    if not all(not w[:1].isalnum() for w in words.before(span.start, span.start - words.span.start)):
+    if not _first_on_line(span, words):
         return False
     first = span[0].lower_
     return first in {"reports", "reporting"} or first in _FR_LINE_OPENERS or (first == "report" and _before_colon(span))
+
+
+def _first_on_line(span: Span, words: LineWords) -> bool:
+    """Whether nothing but punctuation stands before ``span`` on its line: a bullet may, a
+    list number counts as a word (see _reporting_duty for a list-marker reading)."""
+    return not any(w[:1].isalnum() for w in words.before(span.start, span.start - words.span.start))
 
 
 def _before_colon(span: Span) -> bool:
