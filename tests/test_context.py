@@ -33,6 +33,19 @@ def test_neighbours_doc_shares_and_blocks():
     assert not any(f.startswith("blk=") for f in feats[0] + feats[4])  # no heading
 
 
+def test_a_block_that_mixes_kinds_names_no_label():
+    # under one heading: three strategic lines, two contact-centre lines and one sales line
+    kinds = ("strategic", "strategic", "contact_centre", "cost_cutting", "contact_centre", "sales", "strategic")
+    feats = context_features(_probs(*kinds), LABELS, is_heading=[False] * 7, chrome=[False] * 7,
+                             headings=["Duties"] * 7)
+    # the cost line's others: three strategic lines of six (0.5 of their mass, less the spread)
+    assert "blk=mixed" in feats[3]
+    # a block of five sales lines and one strategic line names sales for the strategic line
+    feats = context_features(_probs("sales", "sales", "sales", "strategic", "sales", "sales"), LABELS,
+                             is_heading=[False] * 6, chrome=[False] * 6, headings=["Targets"] * 6)
+    assert "blk=sales" in feats[3]
+
+
 def test_chrome_counts_as_context_whatever_the_first_pass_says():
     probs = _probs("sales", "strategic")
     feats = context_features(probs, LABELS, is_heading=[False, False], chrome=[True, False],

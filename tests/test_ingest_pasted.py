@@ -62,6 +62,9 @@ Report this job
     "Teamkettle Blog  ›  Hiring  ›  Support leadership", "Careers » Open roles » VP Customer Success",
     "By Ines Harrowgate, Support Operations Lead at Teamkettle  ·  6 min read",
     "7 min read · Written by the Brightroster Talent Team",
+    # trails from a site's list of jobs, two crumbs or more, with ">" or "/"
+    "Search Results > Senior Director, Member Services", "Open Roles > Customer Success > VP, Customer Success",
+    "Careers / Operations / Head of Patient Experience", "Vacancies / Head of Customer Care",
 ])
 def test_board_furniture_is_chrome_by_its_words(line):
     assert is_chrome_line(line)
@@ -81,6 +84,8 @@ def test_board_furniture_is_chrome_by_its_words(line):
     "- Piloter la « voix du client » et le « parcours client » sur tous les canaux.",
     "Champion our « customer first » and « one team » values.",
     "Read the 5 min read guide to our culture and values before applying today",
+    # a careers site's header of parts names the employer; "Careers" alone is a heading
+    "Careers | Quillstack", "Careers",
 ])
 def test_posting_lines_with_the_same_words_are_not(line):
     assert not is_chrome_line(line)
@@ -292,3 +297,40 @@ def test_the_title_followed_by_job_overview_heads_a_part_but_job_description_is_
     got = {line.text: (line.section, line.is_heading) for line in parse_text(html, format="html").lines}
     assert got["Chief Client Officer job description"] == ("header", True)
     assert got["The Chief Client Officer leads the client teams of a firm."][0] == "summary"
+
+
+def test_a_trail_from_the_list_of_jobs_is_not_the_title_and_a_glued_requisition_number_goes():
+    text = ("Bellmoor Health Plan | Careers\nSearch Results > Senior Director, Member Services\n"
+            "Senior Director, Member Services\nApply for this job\nResponsibilities\n- Run the member call centres.\n")
+    assert parse_text(text, format="text").title == "Senior Director, Member Services"
+    text = ("Orrin Valley Power & Light Careers\nDirector, Customer Care Operations-2500317\n"
+            "Position Summary\nThe Director leads the Customer Care organization.\n")
+    assert parse_text(text, format="text").title == "Director, Customer Care Operations"
+    text = "Head of Tier-2 Support\nKelvara Ltd\nResponsibilities\n- Run tier-2 support.\n"
+    assert parse_text(text, format="text").title == "Head of Tier-2 Support"
+
+
+def test_a_crumb_trail_from_careers_that_does_not_match_is_refused_in_linear_time():
+    import time
+
+    line = "Careers" + "".join(f" / Crumb{i}" for i in range(20)) + " / " + "x" * 70
+    started = time.perf_counter()
+    assert not is_chrome_line(line)
+    assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("first, body, company", [
+    # a careers site's header, also with a name that starts with a capital outside A-Z
+    ("Çarşıla Careers", "Çarşıla is one of the fastest growing marketplaces of Türkiye.", "Çarşıla"),
+    ("Cămara Express careers", "Hi, we are Cămara Express! We deliver groceries in 20 minutes.", "Cămara Express"),
+    # the name alone on the first line, named again as the employer
+    ("Tiendas Lamadrid", "At Tiendas Lamadrid we believe that shopping for your home should be a happy experience.",
+     "Tiendas Lamadrid"),
+    # a menu that runs into the careers header names nobody; nor does a city named as a place
+    ("Private Business About Lyntel Careers", "We build networks for Danish homes.", None),
+    ("London", "We are based in London and we love it.", None),
+])
+def test_the_first_line_of_a_careers_page_names_the_employer_when_nothing_else_does(first, body, company):
+    text = (f"{first}\nJobs   Life at the company\nHead of Customer Care\nIstanbul · Full time\nApply for this job\n"
+            f"Description\n{body}\nResponsibilities\n- Run the support operation.\n")
+    assert parse_text(text, format="text").company == company

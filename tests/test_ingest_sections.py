@@ -53,6 +53,14 @@ def sections_of(text: str, fmt: str = "text") -> dict[str, tuple[str, bool]]:
     ("What we actually do", "other"), ("What we will be doing for you", "other"),
     ("Why you won't regret joining", "benefits"),
     ("Responsibilities include, but are not limited to", "responsibilities"),
+    # the customer's experience as a topic of the duties is no requirement for experience
+    ("Experience Strategy & Vision", "other"), ("Patient experience", "other"),
+    ("Guest Experience Standards", "other"), ("Experience and skills", "qualifications"),
+    ("Relevant experience required", "qualifications"), ("Experience & Qualifications", "qualifications"),
+    # Taleo's and Workday's wordings
+    ("Description", "summary"), ("Compensation Information", "compensation"),
+    ("Supervisory Responsibilities", "other"), ("Chief Experience Officer: Job Description Template", "other"),
+    ("Nossos benefícios", "benefits"), ("Beneficios", "benefits"),
 ])
 def test_section_key(heading, key):
     assert key in SECTIONS
@@ -204,6 +212,7 @@ def test_more_role_profile_and_founder_headings_are_known_alone_on_a_line(headin
 @pytest.mark.parametrize("heading, facts", [
     ("2. DIMENSIONS", True), ("Key Dimensions", True), ("Key facts", True), ("KEY RELATIONSHIPS", True),
     ("6. Key relationships", True), ("Physical Demands / Working Conditions", True),
+    ("Supervisory Responsibilities", True), ("Span of control", True),
     ("Physical Demands and Working Conditions", True), ("Sign-Off", True), ("Work environment", True),
     # authority is not a fact of the role (annotators split on it), nor are the duties or the pay
     ("Delegated authority", False), ("4. DECISION-MAKING AUTHORITY", False), ("Key Responsibilities", False),
@@ -260,3 +269,26 @@ def test_a_table_right_after_a_pay_table_is_read_on_its_own():
     # the reporting line and team size are the role's, read by the score: not pay
     assert got["Reports to | Chief Operating Officer"] != "compensation"
     assert got["Team | 310 FTE"] != "compensation"
+
+
+def test_an_ats_heading_glued_to_its_first_sentence_is_cut_off_it():
+    text = ("Director, Customer Care Operations\nDescriptionOrrin Valley Power & Light serves 1.1 million customers.\n"
+            "Essential Functions\n1. Provides leadership to the contact centers.\n"
+            "Supervisory ResponsibilitiesDirectly supervises 6 Managers.\n"
+            "Compensation InformationJob Family: Customer Operations\n")
+    lines = parse_text(text, format="text").lines
+    headings = [line.text for line in lines if line.is_heading]
+    assert {"Description", "Supervisory Responsibilities", "Compensation Information"} <= set(headings)
+    by_text = {line.text: line.section for line in lines}
+    assert by_text["Directly supervises 6 Managers."] == "other"
+    assert by_text["Job Family: Customer Operations"] == "compensation"
+
+
+def test_a_sub_heading_naming_the_experience_keeps_the_duties_under_them():
+    text = ("Chief Customer Officer\nKey Responsibilities\nExperience Strategy & Vision\n"
+            "- Define a multi-year customer experience strategy.\nOperational Leadership\n"
+            "- Lead service operations across four centers.\nQualifications\n- 15 years of leadership.\n")
+    sections = {line.text: line.section for line in parse_text(text, format="text").lines}
+    assert sections["Define a multi-year customer experience strategy."] == "responsibilities"
+    assert sections["Lead service operations across four centers."] == "responsibilities"
+    assert sections["15 years of leadership."] == "qualifications"

@@ -84,6 +84,13 @@ _COOKIE_NOTICE = re.compile(
 _BREADCRUMB = re.compile(
     r"^(?:home|accueil)\s*[>›»/|](?!\s*(?:office|hybrid|remote|field|on[- ]?site|site|client)\b(?!\s*(?:jobs|roles|vacancies)))"
     r"[^>›»/|]{1,60}(?:[>›»/|][^>›»/|]{1,60})+$", re.I)
+# A trail from a site's list of jobs, two crumbs or more: "Search Results > Senior
+# Director, Member Services", "Careers / Operations / Head of Patient Experience" ("|"
+# separates a header's parts, "Careers | Acme", so it is no crumb here).
+_JOBS_CRUMBS = re.compile(
+    r"^(?:careers?|jobs|job search|search (?:results|jobs)|open (?:roles|positions|jobs)|all (?:jobs|openings|roles)"
+    r"|current (?:openings|vacancies)|vacancies|carri[èe]res|emplois|offres d['’]emploi|empleos|vagas)"
+    r"\s*[>›»/][^>›»/|]{1,60}(?:[>›»/][^>›»/|]{1,60})*$")
 # A site's trail of three crumbs or more with "›" or "»", whatever the first is ("Resources ›
 # Job Description Templates › Executive › Chief Customer Officer"); those glyphs are not
 # written in a posting's own lines.
@@ -119,7 +126,8 @@ def is_chrome_line(text: str) -> bool:
     if len(key) <= MAX_CHROME_LINE and _CAMEL_GLUE.search(text):  # a scrape's "Apply NowShare this job"
         if _button_row(_key(_CAMEL_GLUE.sub(" · ", text))):
             return True
-    return bool(_COOKIE_NOTICE.match(key) or _BREADCRUMB.match(key) or _GLYPH_CRUMBS.match(key)
+    return bool(_COOKIE_NOTICE.match(key) or _BREADCRUMB.match(key) or _JOBS_CRUMBS.match(key)
+                or _GLYPH_CRUMBS.match(key)
                 or _BYLINE.match(key))
 
 

@@ -27,6 +27,8 @@ from .title_words import (
     looks_like_title,
 )
 
+# Capital letters a name may start with: "Çarşıla", "Élan", "Łódź Freight" as well as A-Z.
+_CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 _CAREERS = re.compile(
     r"^(?:careers at|jobs at|work at|join)\s+(.+)$|^(.+?)\s+(?:careers|jobs|career site|recrutement)$", re.I
 )
@@ -34,7 +36,7 @@ _ABOUT = re.compile(r"^(?:about|à propos de|a propos de)\s+(.+)$", re.I)
 # A name of capitalised words (and "&", "of", "and", "for" inside it) that a sentence
 # starts with, followed by what sentences say of an employer, or a logo's alt text.
 _NAME_LEADS = re.compile(
-    r"^([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|for)){0,5}?)"
+    rf"^({_CAPITAL}[\w&.'’-]*(?:\s+(?:{_CAPITAL}[\w&.'’-]*|&|of|and|for)){{0,5}}?)"
     r"(?:\s+(?:is|are|was|has|have|helps|builds|makes|provides|serves|operates|runs|offers|automates"
     r"|designs|develops|delivers|exists|believes|employs)\b(?!\s+(?:looking|seeking|hiring|recruiting))"
     r"|\s+logo$)"
@@ -51,7 +53,7 @@ _NOT_NAME_STARTS = frozenset(
 # What may follow a company's name at the start of a line: "Lumenrow · Denver, CO", "Acme — Full-time".
 _AFTER_NAME = re.compile(r"\s*(?:$|[·•|–—,(]|-\s)")
 # A name opening a sentence of the body: "Tasklane connects homeowners...".
-_LEADING_NAME = re.compile(r"^([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&)){0,4})\s+[a-z]")
+_LEADING_NAME = re.compile(rf"^({_CAPITAL}[\w&'’-]*(?:\s+(?:{_CAPITAL}[\w&'’-]*|&)){{0,4}})\s+[a-z]")
 # Words that name a function or a page, never part of a company's name: "Acme Customer
 # Experience" is Acme's customer experience team, "Acme Careers" its careers site.
 _ROLE_WORDS = re.compile(
@@ -426,6 +428,33 @@ _DOCUMENT_ROLE_WORDS = re.compile(
     re.I)
 _UNIT_WORD = re.compile(r"^(?:directorate|department|division|unit|team|office|recruitment|hiring)$", re.I)
 _COUNTRY_CODES = frozenset({"usa", "us", "uk"})
+
+
+# The employer's own careers site names itself on the page's first line: "Çarşıla Careers",
+# "Cămara Express careers", "Veldline · Careers", "Careers at Brindlepay" (a job board's "X
+# Jobs" names the board, so only careers count).
+_CAREERS_HEADER = re.compile(r"^(?:careers at\s+(?P<at>.+)|(?P<name>.+?)\s*(?:[|·•–—-]\s*)?(?:careers|career site))$",
+                             re.I)
+
+
+def company_atop_page(early: list[Block], title: str | None) -> str | None:
+    """The organisation the page's first line names before the title: its careers site's
+    header ("Çarşıla Careers") when the posting names it again, or its name alone when
+    the posting's sentences name it as the employer ("Tiendas Lamadrid", then "At Tiendas
+    Lamadrid we believe..."); ``None`` otherwise. The last resort of
+    :func:`.titles.find_title_and_company`: a name the body gives in full comes first."""
+    if not title or len(early) < 2 or heading_text(early[0].text).casefold() == title.casefold():
+        return None
+    line = early[0]
+    text = heading_text(line.text).strip()
+    careers = _CAREERS_HEADER.match(text)
+    if careers:  # the name, when the posting names it again ("Private Business About Lyntel Careers" is a menu)
+        name = _name_alone((careers.group("at") or careers.group("name")).strip(), line, single_word=True)
+        return name if name and _named_again(name, early[1:]) else None
+    name = _name_alone(text, line, single_word=True)
+    if name and not name.isupper() and _named_again(name, early[1:], as_a_place=False):
+        return name
+    return None
 
 
 def company_above_document(early: list[Block]) -> str | None:

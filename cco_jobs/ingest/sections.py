@@ -28,6 +28,7 @@ ROLE_FACTS_PHRASES: tuple[str, ...] = (
     "working conditions", "physical demands", "physical demands and working conditions",
     "physical demands work environment", "work environment", "working environment",
     "physical requirements", "physical and environmental demands", "document control", "sign off",
+    "supervisory responsibilities", "supervisory responsibility", "span of control",
 )
 
 # Real heading wordings, English and French, grouped by section. Keep them lower-case,
@@ -40,7 +41,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "opportunity", "job summary", "position summary", "role summary", "summary", "job purpose",
         "purpose of the role", "role purpose", "purpose", "about the role", "about the job",
         "about the position", "about this role", "about the opportunity", "the position",
-        "job description", "role description", "introduction", "le poste", "description du poste",
+        "job description", "role description", "description", "introduction", "le poste", "description du poste",
         "contexte", "nature du poste", "nature of work", "sommaire du poste", "raison d etre du poste", "the challenge", "about the team", "the team", "why this role", "why this role why now", "why this role exists", "position description", "job brief", "role at a glance", "the role at a glance", "position at a glance",
     ),
     "responsibilities": (
@@ -91,7 +92,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "benefits": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
-        "wir bieten", "das bieten wir", "unser angebot", "was wir bieten", "ofrecemos", "se ofrece", "que ofrecemos", "lo que ofrecemos", "oferecemos", "o que oferecemos", "wij bieden", "wat bieden wij", "wat wij bieden", "what our client offers", "what is on offer",
+        "wir bieten", "das bieten wir", "unser angebot", "was wir bieten", "ofrecemos", "se ofrece", "que ofrecemos", "lo que ofrecemos", "oferecemos", "o que oferecemos", "beneficios", "nossos beneficios", "nuestros beneficios", "prestaciones", "vantagens", "wij bieden", "wat bieden wij", "wat wij bieden", "what our client offers", "what is on offer",
         "benefits", "perks", "what we offer", "what we can offer", "what s in it for you",
         "whats in it for you", "why join us", "why join", "why work with us", "why you ll love working here",
         "rewards", "benefits and perks", "perks and benefits", "our offer", "we offer", "avantages",
@@ -101,6 +102,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "compensation": (
         "salary", "compensation", "pay", "remuneration", "pay range", "salary range",
+        "compensation information", "salary information", "pay information",
         "compensation and benefits", "salary and benefits", "base salary", "pay and grade",
         "remuneration package", "salaire", "remuneration et avantages", "grade", "job grade",
         "salary and grade", "pay transparency", "pay and benefits", "pay and conditions",
@@ -149,7 +151,10 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                              r"|\byou(?: ll| will| d| would)? (?:actually )?be doing|\byou(?: ll| will| d)? actually do\b"
                              r"|first (?:\d+|thirty|sixty|ninety|hundred) days"),
         ("qualifications", r"qualif|requir|criteria|person spec|who you are|about you|you bring|looking for"
-                           r"|skills|(?<!customer )experience|profil|competen|nice to have|ideal candidate"
+                           r"|skills|(?<!customer )(?<!patient )(?<!member )(?<!guest )(?<!client )(?<!employee )(?<!digital )"
+                           r"experience(?! (?:officer|strategy|vision|design|management|programmes?|programs?|transformation"
+                           r"|journeys?|roadmap|insights?|measurement|governance|standards|excellence|culture|delivery)\b)"
+                           r"|profil|competen|nice to have|ideal candidate"
                            r"|you have|you ll need|\bfit\b|right for this"),
         ("about_company", r"about us|who we are|company|organi[sz]ation|our story|our mission|our values"
                           r"|entreprise|qui sommes|our culture"),
@@ -158,6 +163,11 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _ROLE_FACTS = frozenset(ROLE_FACTS_PHRASES)
+# A known wording with a word in front or "required" behind says the same: "Main duties and
+# responsibilities", "Key duties and responsibilities", "Skills and experience required"
+# (an ambiguous rest stays unknown: "Key skills" may be a bullet's label).
+_QUALIFIER = re.compile(r"^(?:main|key|principal|primary|core|major|general|specific) ")
+_REQUIRED = re.compile(r" required$")
 _NEGATED = re.compile(r"^what you (?:won t|wont|will not)\b")
 _PHRASE_SECTION = {phrase: key for key, phrases in HEADING_PHRASES.items() for phrase in phrases}
 _STRICT_BY_INITIAL: dict[str, list[str]] = {}
@@ -228,6 +238,10 @@ def _known_whole(text: str) -> str | None:
         return None
     if norm in _PHRASE_SECTION:
         return None if norm in _AMBIGUOUS else _PHRASE_SECTION[norm]
+    qualified = _QUALIFIER.match(norm)  # "Main duties and responsibilities", "Skills and experience required"
+    rest = norm[qualified.end():] if qualified else _REQUIRED.sub("", norm)
+    if rest != norm and rest in _PHRASE_SECTION and rest not in _AMBIGUOUS:
+        return _PHRASE_SECTION[rest]
     about = _ABOUT.match(norm)
     if about and about.group(1) not in _NOT_A_COMPANY and text.strip()[6:7].isupper():
         return "about_company"

@@ -16,6 +16,7 @@ from .company import (
     about_names,
     bare_name,
     company_above_document,
+    company_atop_page,
     company_from_page,
     company_under_title,
     fuller_name,
@@ -104,7 +105,7 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
     unnamed_client = False  # a recruiter's posting for a client it does not name
     if not stated:
         header = company_under_title(early, title) or company_above_document(early)
-        company = company or company_from_page(blocks, meta, header)
+        company = company or company_from_page(blocks, meta, header) or company_atop_page(early, title)
         if client or for_a_client(blocks):
             company = client_named(blocks) or (None if client or is_agency(company, blocks) else company)
             unnamed_client = company is None
@@ -323,6 +324,9 @@ def trim_title(title: str, companies: list[str], names: frozenset[str] = frozens
     template = _TEMPLATE_SUFFIX.search(title)
     if template and looks_like_title(title[:template.start()]):
         title = title[:template.start()]  # "Chief Customer Officer Job Description Template"
+    glued = _GLUED_REQUISITION.search(title)
+    if glued and looks_like_title(title[:glued.start()]):
+        title = title[:glued.start()]  # Taleo's "Director, Customer Care Operations-2500317"
     doc_type = _DOCUMENT_PREFIX.match(title)
     if doc_type and looks_like_title(title[doc_type.end():]):
         title = title[doc_type.end():]  # "Role profile: Director of Customer Experience"
@@ -401,5 +405,8 @@ def _is_company(text: str, companies: list[str], names: frozenset[str]) -> bool:
 # A requisition number in brackets after a title: "(25001842)", "(Req #4471)", "(JR-0983)".
 _REQUISITION = re.compile(r"^(?:(?:req(?:uisition)?(?:\s*id)?|job(?:\s*id)?|ref(?:erence)?|id)\.?\s*(?:no\.?)?\s*#?\s*:?\s*"
                           r"\d[\d-]{2,}|[A-Z]{1,4}[-_]?\d[\d-]{2,}|\d[\d-]{4,})$", re.I)
+# A requisition number an ATS glues to the title with a hyphen: "Director, Customer Care
+# Operations-2500317" (five digits or more: "Tier-2" and a year stay).
+_GLUED_REQUISITION = re.compile(r"(?<=[A-Za-z)])-\d{5,}$")
 # What a careers site adds to the employer's name in its page title.
 _CAREERS_SITE = re.compile(r"\s+(?:careers?|jobs|job board|career site|recruiting|talent)$", re.I)

@@ -15,7 +15,11 @@ Three kinds, all strings like the line's own features (:mod:`.features`):
   probability over the posting's requirement lines (the mandate balance of DOMAIN.md,
   from 001: a posting "full of tactical requirements" colours each of its lines);
 - ``blk=``: the first pass's label of the other lines under the same heading taken
-  together (a block's lines usually share a kind).
+  together, when it holds a clear majority of them (a block's lines usually share a
+  kind); ``blk=mixed`` when no label does: a duties list that mixes strategy with
+  service and sales work says nothing about its next line (the majority label of such a
+  block had pulled seed 001's fourth excerpt, cost cutting in strategic words, to
+  strategic in the seed check).
 
 Training computes them from out-of-fold first-pass probabilities (see
 :func:`cco_jobs.training.train.fit_model`), so the second pass learns how far to trust a
@@ -29,6 +33,9 @@ import numpy as np
 
 #: Where a requirement label's share of the posting counts as ``lo``, ``mid`` or ``hi``.
 SHARE_EDGES = (0.15, 0.35)
+#: The share of the other lines' first-pass probability one label needs for ``blk=`` to
+#: name it (a clear majority, three lines in five); a block with none is ``blk=mixed``.
+BLOCK_MAJORITY = 0.6
 
 
 def context_features(probs: np.ndarray, labels: Sequence[str], *, is_heading: Sequence[bool],
@@ -70,8 +77,10 @@ def context_features(probs: np.ndarray, labels: Sequence[str], *, is_heading: Se
     for rows in blocks.values():
         if len(rows) > 1:  # the other lines of the block, taken together, one array op a block
             block = probs[rows]
-            for i, k in zip(rows, (block.sum(axis=0) - block).argmax(axis=1).tolist()):
-                block_of[i] = f"blk={labels[k]}"
+            others = block.sum(axis=0) - block
+            shares = (others.max(axis=1) / np.maximum(others.sum(axis=1), 1e-9)).tolist()
+            for i, k, share in zip(rows, others.argmax(axis=1).tolist(), shares):
+                block_of[i] = f"blk={labels[k]}" if share >= BLOCK_MAJORITY else "blk=mixed"
 
     out = []
     for i in range(n):
