@@ -65,6 +65,8 @@ Report this job
     # trails from a site's list of jobs, two crumbs or more, with ">" or "/"
     "Search Results > Senior Director, Member Services", "Open Roles > Customer Success > VP, Customer Success",
     "Careers / Operations / Head of Patient Experience", "Vacancies / Head of Customer Care",
+    # buttons in a row with spaces only
+    "Apply Now Save Job Share", "Sign in Register",
 ])
 def test_board_furniture_is_chrome_by_its_words(line):
     assert is_chrome_line(line)

@@ -61,6 +61,7 @@ def sections_of(text: str, fmt: str = "text") -> dict[str, tuple[str, bool]]:
     ("Description", "summary"), ("Compensation Information", "compensation"),
     ("Supervisory Responsibilities", "other"), ("Chief Experience Officer: Job Description Template", "other"),
     ("Nossos benefícios", "benefits"), ("Beneficios", "benefits"),
+    ("Essential Functions and Approximate Time Allocation", "responsibilities"), ("Supporting functions", "other"),
 ])
 def test_section_key(heading, key):
     assert key in SECTIONS

@@ -139,13 +139,25 @@ def _key(text: str) -> str:
 
 def _button_row(key: str) -> bool:
     """Two to five pieces of furniture on one line ("Apply · Save · Share", "Postuler /
-    Apply", "Privacy Policy | Terms of Use"), or two or three one-word buttons ("Apply Save")."""
+    Apply", "Privacy Policy | Terms of Use"), also with spaces only between them ("Apply
+    Save", "Apply Now Save Job Share")."""
     parts = [part for part in _ROW_SEPARATOR.split(key) if part]
     if len(parts) < 2:
-        parts = key.split()
-        if not 2 <= len(parts) <= 3:
-            return False
+        words = key.split()
+        return 2 <= len(words) <= 8 and _buttons(tuple(words), 5)
     return len(parts) <= 5 and all(_CHROME_LINE.fullmatch(part.strip()) for part in parts)
+
+
+def _buttons(words: tuple[str, ...], most: int) -> bool:
+    """Whether ``words`` are at least two and at most ``most`` pieces of furniture written
+    one after another with spaces only: "Apply Save", "Apply Now Save Job Share" (a
+    button's words are at most three, and a row's first words must be one)."""
+    if not words:
+        return most < 5  # at least two pieces
+    if most == 0:
+        return False
+    return any(_CHROME_LINE.fullmatch(" ".join(words[:k])) and _buttons(words[k:], most - 1)
+               for k in range(1, min(3, len(words)) + 1))
 
 
 def describe(el: Any) -> str:

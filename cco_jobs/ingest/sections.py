@@ -149,7 +149,8 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
                              r"|\bmissions?\b|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"
                              r"|\byou(?: ll| will| d| would)? (?:actually )?be doing|\byou(?: ll| will| d)? actually do\b"
-                             r"|first (?:\d+|thirty|sixty|ninety|hundred) days"),
+                             r"|first (?:\d+|thirty|sixty|ninety|hundred) days"
+                             r"|(?:essential|key|main|principal|primary|core|job) functions\b"),
         ("qualifications", r"qualif|requir|criteria|person spec|who you are|about you|you bring|looking for"
                            r"|skills|(?<!customer )(?<!patient )(?<!member )(?<!guest )(?<!client )(?<!employee )(?<!digital )"
                            r"experience(?! (?:officer|strategy|vision|design|management|programmes?|programs?|transformation"
