@@ -409,6 +409,16 @@ def test_french_titles(title, level):
     assert title_level(title)[0] == level
 
 
+@pytest.mark.parametrize("title, level", [
+    ("Managing Director, Customer", "evp_svp"), ("Managing Director – Customer & Digital", "evp_svp"),
+    ("Managing Director of Customer Operations", "evp_svp"),
+    # the chief executive's own title, and a group's director, are not a division's head
+    ("Managing Director", "director"), ("Group Customer Director", "director"),
+])
+def test_a_divisions_managing_director_ranks_with_an_evp(title, level):
+    assert title_level(title)[0] == level
+
+
 @pytest.mark.parametrize("text, reports, seat", [
     ("Relevant de la présidente et cheffe de la direction, vous siégez au comité de direction.", "top", "member"),
     ("Rattaché(e) au directeur général, le titulaire siège au comité de direction.", "top", "member"),

@@ -46,6 +46,19 @@ def test_a_block_that_mixes_kinds_names_no_label():
     assert "blk=sales" in feats[3]
 
 
+def test_a_lists_heading_and_furniture_do_not_make_it_mixed():
+    # a heading (context) over three strategic items, and an "Apply now" button under them
+    probs = _probs("context", "strategic", "strategic", "strategic", "context")
+    probs[1:4] = np.where(probs[1:4] > 0.5, 0.85, 0.03)
+    feats = context_features(probs, LABELS, is_heading=[True, False, False, False, False],
+                             chrome=[False, False, False, False, True], headings=["What you will do"] * 5)
+    assert all("blk=strategic" in feats[i] for i in range(4))
+    # a body line whose block holds only its heading reads the heading, as before
+    feats = context_features(_probs("context", "sales"), LABELS, is_heading=[True, False], chrome=[False, False],
+                             headings=["Targets", "Targets"])
+    assert "blk=context" in feats[1] and "blk=sales" in feats[0]
+
+
 def test_chrome_counts_as_context_whatever_the_first_pass_says():
     probs = _probs("sales", "strategic")
     feats = context_features(probs, LABELS, is_heading=[False, False], chrome=[True, False],

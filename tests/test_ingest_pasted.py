@@ -64,7 +64,7 @@ Report this job
     "7 min read · Written by the Brightroster Talent Team",
     # trails from a site's list of jobs, two crumbs or more, with ">" or "/"
     "Search Results > Senior Director, Member Services", "Open Roles > Customer Success > VP, Customer Success",
-    "Careers / Operations / Head of Patient Experience", "Vacancies / Head of Customer Care",
+    "Careers / Operations / Head of Patient Experience", "Vacancies > Head of Customer Care",
     # buttons in a row with spaces only
     "Apply Now Save Job Share", "Sign in Register",
 ])
@@ -88,6 +88,9 @@ def test_board_furniture_is_chrome_by_its_words(line):
     "Read the 5 min read guide to our culture and values before applying today",
     # a careers site's header of parts names the employer; "Careers" alone is a heading
     "Careers | Quillstack", "Careers",
+    # a posting's own words after one "/" (review)
+    "Career / development opportunities", "Vacancies / workforce planning for the contact centre",
+    "Jobs/tasks allocation across shifts", "Emplois / compétences",
 ])
 def test_posting_lines_with_the_same_words_are_not(line):
     assert not is_chrome_line(line)
@@ -308,6 +311,8 @@ def test_a_trail_from_the_list_of_jobs_is_not_the_title_and_a_glued_requisition_
     text = ("Orrin Valley Power & Light Careers\nDirector, Customer Care Operations-2500317\n"
             "Position Summary\nThe Director leads the Customer Care organization.\n")
     assert parse_text(text, format="text").title == "Director, Customer Care Operations"
+    text = "Careers / Head of Customer Experience\nSaltmarrow\nResponsibilities\n- Own the experience.\n"
+    assert parse_text(text, format="text").title == "Head of Customer Experience"
     text = "Head of Tier-2 Support\nKelvara Ltd\nResponsibilities\n- Run tier-2 support.\n"
     assert parse_text(text, format="text").title == "Head of Tier-2 Support"
 
@@ -325,12 +330,17 @@ def test_a_crumb_trail_from_careers_that_does_not_match_is_refused_in_linear_tim
     # a careers site's header, also with a name that starts with a capital outside A-Z
     ("Çarşıla Careers", "Çarşıla is one of the fastest growing marketplaces of Türkiye.", "Çarşıla"),
     ("Cămara Express careers", "Hi, we are Cămara Express! We deliver groceries in 20 minutes.", "Cămara Express"),
+    ("Carrières | Sentiers & Cie", "Depuis 1987, Sentiers & Cie équipe les amateurs de plein air.", "Sentiers & Cie"),
     # the name alone on the first line, named again as the employer
     ("Tiendas Lamadrid", "At Tiendas Lamadrid we believe that shopping for your home should be a happy experience.",
      "Tiendas Lamadrid"),
     # a menu that runs into the careers header names nobody; nor does a city named as a place
     ("Private Business About Lyntel Careers", "We build networks for Danish homes.", None),
     ("London", "We are based in London and we love it.", None),
+    # review: a menu word named anywhere, a city in brackets, a person opening a sentence
+    ("Global Careers", "We are looking for a leader for our global service teams.", None),
+    ("Toronto", "Location: Hybrid (Toronto)", None),
+    ("Maya Okafor", "Maya Okafor is hiring for this role at our startup.", None),
 ])
 def test_the_first_line_of_a_careers_page_names_the_employer_when_nothing_else_does(first, body, company):
     text = (f"{first}\nJobs   Life at the company\nHead of Customer Care\nIstanbul · Full time\nApply for this job\n"

@@ -54,14 +54,23 @@ def sections_of(text: str, fmt: str = "text") -> dict[str, tuple[str, bool]]:
     ("Why you won't regret joining", "benefits"),
     ("Responsibilities include, but are not limited to", "responsibilities"),
     # the customer's experience as a topic of the duties is no requirement for experience
-    ("Experience Strategy & Vision", "other"), ("Patient experience", "other"),
-    ("Guest Experience Standards", "other"), ("Experience and skills", "qualifications"),
+    ("Experience Strategy & Vision", "other"), ("Guest Experience Standards", "other"),
+    ("Experience and skills", "qualifications"),
+    ("Relevant Client Experience:", "qualifications"), ("Previous Guest Experience", "qualifications"),
+    ("Patient experience and improvement", "other"), ("Executive Vice-President, Customer and Member Experience", "other"),
     ("Relevant experience required", "qualifications"), ("Experience & Qualifications", "qualifications"),
     # Taleo's and Workday's wordings
     ("Description", "summary"), ("Compensation Information", "compensation"),
     ("Supervisory Responsibilities", "other"), ("Chief Experience Officer: Job Description Template", "other"),
     ("Nossos benefícios", "benefits"), ("Beneficios", "benefits"),
     ("Essential Functions and Approximate Time Allocation", "responsibilities"), ("Supporting functions", "other"),
+    # French start-ups' and Quebec's wordings; "Pourquoi <nous>" sells the job, "Pourquoi ce poste" does not
+    ("Le rôle", "summary"), ("Le mandat", "summary"), ("Positionnement du poste", "summary"),
+    ("Tes objectifs (on est transparents)", "responsibilities"), ("Ce que tu vas faire concrètement", "responsibilities"),
+    ("Toi", "qualifications"), ("Pourquoi Quorly ?", "benefits"), ("Pourquoi ce poste ?", "other"),
+    ("Pourquoi nous recrutons ?", "summary"), ("Pourquoi on recrute ?", "summary"),
+    ("Fonction", "other"), ("General Terms", "other"),
+    ("Le process", "apply"), ("Notre client", "about_company"), ("Présentation du groupe", "about_company"),
 ])
 def test_section_key(heading, key):
     assert key in SECTIONS

@@ -63,7 +63,10 @@ _FR_OTHER_CHIEF = re.compile(
     r"\bchef(?:fe)?\s+(?:de\s+la\s+direction|de\s+l'exploitation|des\s+operations|du\s+marketing"
     rf"|de\s+la\s+strategie|du\s+numerique|{_FR_NO_CUSTOMER_REMIT})\b", re.I)
 _LEVELS = (
-    ("evp_svp", re.compile(r"\b(?:evp|svp|executive vice[- ]president|senior vice[- ]president"
+    # a managing director of a division ("Managing Director, Customer") sits on the
+    # executive team as an EVP does; "Managing Director" alone is the chief executive
+    ("evp_svp", re.compile(r"\bmanaging director\b(?=\s*[,–—-]\s*\w|\s+(?:of|for)\s)"
+                           r"|\b(?:evp|svp|executive vice[- ]president|senior vice[- ]president"
                            r"|premiere?\s+vice[- ]presidente?"
                            r"|vice[- ]presidente?\s+(?:principale?|executif|executive))\b", re.I)),
     ("vp", re.compile(r"\b(?:vp|vice[- ]presidente?)\b", re.I)),

@@ -84,13 +84,15 @@ _COOKIE_NOTICE = re.compile(
 _BREADCRUMB = re.compile(
     r"^(?:home|accueil)\s*[>›»/|](?!\s*(?:office|hybrid|remote|field|on[- ]?site|site|client)\b(?!\s*(?:jobs|roles|vacancies)))"
     r"[^>›»/|]{1,60}(?:[>›»/|][^>›»/|]{1,60})+$", re.I)
-# A trail from a site's list of jobs, two crumbs or more: "Search Results > Senior
-# Director, Member Services", "Careers / Operations / Head of Patient Experience" ("|"
-# separates a header's parts, "Careers | Acme", so it is no crumb here).
+# A trail from a site's list of jobs: "Search Results > Senior Director, Member Services",
+# "Careers / Operations / Head of Patient Experience" ("|" separates a header's parts,
+# "Careers | Acme", so it is no crumb here).
 _JOBS_CRUMBS = re.compile(
-    r"^(?:careers?|jobs|job search|search (?:results|jobs)|open (?:roles|positions|jobs)|all (?:jobs|openings|roles)"
+    r"^(?:careers|jobs|job search|search (?:results|jobs)|open (?:roles|positions|jobs)|all (?:jobs|openings|roles)"
     r"|current (?:openings|vacancies)|vacancies|carri[èe]res|emplois|offres d['’]emploi|empleos|vagas)"
-    r"\s*[>›»/][^>›»/|]{1,60}(?:[>›»/][^>›»/|]{1,60})*$")
+    # with ">", one crumb after it is enough; with "/", two ("Career / development
+    # opportunities" and "Vacancies / workforce planning" are a posting's own words)
+    r"(?:\s*[>›»][^>›»/|]{1,60}(?:[>›»][^>›»/|]{1,60})*|\s*/[^>›»/|]{1,60}(?:/[^>›»/|]{1,60})+)$")
 # A site's trail of three crumbs or more with "›" or "»", whatever the first is ("Resources ›
 # Job Description Templates › Executive › Chief Customer Officer"); those glyphs are not
 # written in a posting's own lines.

@@ -364,10 +364,10 @@ def _named_again(name: str, later: list[Block], as_a_place: bool = True) -> bool
     # "Vallonergie est ...", "Maison Brindille, c'est ...", "AMA (Assurances Mutuelles
     # Ardilane) protège ...", "La Mutuelle Solidaire du Poitou (MSP) protège ...",
     # "Fondée en 1979, Fabrications Boréalis inc. conçoit ..."
-    as_subject = re.compile(rf"(?:^|[.!?]\s+|\(|,\s+)(?:(?:The|La|Le|Les)\s+|L['’])?(?i:{name})"
-                            rf"(?=,?\s+(?!(?:et|and)\b)[a-zà-ÿ]|\s+\([A-Z]{{2,6}}\)|\)|['’]s\b"
-                            rf"|\s*[:?]|\s+[–—]\s)")
-    return any(after_trigger.search(block.text) or as_subject.search(block.text) for block in later)
+    subject = re.compile(rf"(?:^|[.!?]\s+|\(|,\s+)(?:(?:The|La|Le|Les)\s+|L['’])?(?i:{name})"
+                         rf"(?=,?\s+(?!(?:et|and)\b)[a-zà-ÿ]|\s+\([A-Z]{{2,6}}\)|\)|['’]s\b"
+                         rf"|\s*[:?]|\s+[–—]\s)")
+    return any(after_trigger.search(block.text) or subject.search(block.text) for block in later)
 
 
 # The parts of a header line: "Duinlicht Energie B.V. | Arnhem | Full-time".
@@ -431,30 +431,40 @@ _COUNTRY_CODES = frozenset({"usa", "us", "uk"})
 
 
 # The employer's own careers site names itself on the page's first line: "Çarşıla Careers",
-# "Cămara Express careers", "Veldline · Careers", "Careers at Brindlepay" (a job board's "X
-# Jobs" names the board, so only careers count).
-_CAREERS_HEADER = re.compile(r"^(?:careers at\s+(?P<at>.+)|(?P<name>.+?)\s*(?:[|·•–—-]\s*)?(?:careers|career site))$",
-                             re.I)
+# "Cămara Express careers", "Veldline · Careers", "Careers at Brindlepay", "Carrières |
+# Sentiers & Cie" (a job board's "X Jobs" names the board, so only careers count).
+_CAREERS_HEADER = re.compile(
+    r"^(?:(?:careers at|carri[èe]res chez)\s+(?P<at>.+)|(?:careers|carri[èe]res)\s*[|·•–—-]\s*(?P<after>.+)"
+    r"|(?P<name>.+?)\s*(?:[|·•–—-]\s*)?(?:careers|career site|carri[èe]res))$", re.I)
 
 
 def company_atop_page(early: list[Block], title: str | None) -> str | None:
     """The organisation the page's first line names before the title: its careers site's
-    header ("Çarşıla Careers") when the posting names it again, or its name alone when
-    the posting's sentences name it as the employer ("Tiendas Lamadrid", then "At Tiendas
-    Lamadrid we believe..."); ``None`` otherwise. The last resort of
+    header ("Çarşıla Careers") or its name alone (two words or more) when the posting
+    names it as the employer ("Çarşıla is one of ...", "At Tiendas Lamadrid we
+    believe...") and not as a person; ``None`` otherwise. The last resort of
     :func:`.titles.find_title_and_company`: a name the body gives in full comes first."""
     if not title or len(early) < 2 or heading_text(early[0].text).casefold() == title.casefold():
         return None
     line = early[0]
     text = heading_text(line.text).strip()
     careers = _CAREERS_HEADER.match(text)
-    if careers:  # the name, when the posting names it again ("Private Business About Lyntel Careers" is a menu)
-        name = _name_alone((careers.group("at") or careers.group("name")).strip(), line, single_word=True)
-        return name if name and _named_again(name, early[1:]) else None
-    name = _name_alone(text, line, single_word=True)
-    if name and not name.isupper() and _named_again(name, early[1:], as_a_place=False):
+    if careers:  # the name, when the posting names it as the employer ("Global Careers" is a menu)
+        name = _name_alone(next(filter(None, careers.groups())).strip(), line, single_word=True)
+        return name if name and _named_again(name, early[1:], as_a_place=False) else None
+    # two words or more ("Toronto" is a place) that the text names as the employer, and
+    # not as a person is named ("Maya Okafor is hiring", "Daniel Reyes, our COO")
+    name = _name_alone(text, line)
+    if (name and not name.isupper() and _named_again(name, early[1:], as_a_place=False)
+            and not any(_AS_A_PERSON.search(b.text, 0) and re.search(
+                rf"{re.escape(name)}(?:,\s+(?:our|my|the|their)\b|\s+(?:is|was)\s+(?:hiring|looking|recruiting))",
+                b.text) for b in early[1:])):
         return name
     return None
+
+
+# Cheap test before the person check of company_atop_page.
+_AS_A_PERSON = re.compile(r",\s+(?:our|my|the|their)\b|\s(?:is|was)\s+(?:hiring|looking|recruiting)")
 
 
 def company_above_document(early: list[Block]) -> str | None:

@@ -36,6 +36,8 @@ ROLE_FACTS_PHRASES: tuple[str, ...] = (
 HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     "summary": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        # French start-ups' and Quebec's wordings
+        "le role", "la fonction", "positionnement du poste", "le mandat",
         "mision del puesto", "proposito del puesto", "mission of the position", "missao do cargo", "die position", "die stelle", "el puesto", "o cargo", "a posicao", "de functie", "functieomschrijving", "your position",
         "overview", "job overview", "role overview", "position overview", "the opportunity",
         "opportunity", "job summary", "position summary", "role summary", "summary", "job purpose",
@@ -46,6 +48,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "responsibilities": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        "tes objectifs", "vos objectifs", "ce que tu vas faire", "ce que vous allez faire", "ce que tu feras",
         "ihre aufgaben", "deine aufgaben", "aufgaben", "ihr aufgabengebiet", "ihre hauptaufgaben", "ihr verantwortungsbereich", "das erwartet sie", "das erwartet dich", "responsabilidades", "principales responsabilidades", "funciones", "funciones principales", "tus funciones", "sus funciones", "atribuicoes", "principais responsabilidades", "suas responsabilidades", "o que voce vai fazer", "jouw taken", "wat ga je doen", "taken en verantwoordelijkheden", "uw taken", "principales responsabilites", "missions principales", "vos responsabilites principales", "your area of responsibility", "your main responsibilities", "what you will be accountable for",
         "responsibilities", "key responsibilities", "main responsibilities", "core responsibilities",
         "what you ll actually do", "what you will actually do", "what you ll lead", "what you will lead",
@@ -64,6 +67,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "qualifications": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        "toi", "qui es tu", "qui etes vous", "ton profil",
         "you ll be a good fit if", "you re probably", "you ve likely", "things i d love to see",
         "ihr profil", "dein profil", "anforderungen", "ihre qualifikationen", "das bringen sie mit", "was sie mitbringen", "das bringst du mit", "requisitos", "perfil", "perfil buscado", "tu perfil", "requisitos y competencias", "o que procuramos", "seu perfil", "perfil desejado", "jouw profiel", "functie eisen", "wie ben jij", "wat vragen wij", "uw profiel", "exigences", "who we believe you are",
         "qualifications", "requirements", "key requirements", "minimum qualifications",
@@ -83,6 +87,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "about_company": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        "notre client", "presentation du groupe", "presentation de l entreprise", "presentation de la societe",
         "unser klient", "unser kunde", "uber uns", "unser unternehmen", "wer wir sind", "sobre nosotros", "quienes somos", "nuestro cliente", "sobre nos", "quem somos", "nosso cliente", "over ons", "wie zijn wij", "onze klant",
         "about us", "who we are", "about the company", "the company", "the organisation",
         "the organization", "our company", "company overview", "company description", "our story",
@@ -124,6 +129,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ) + ROLE_FACTS_PHRASES,
     "apply": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        "le process", "le processus", "process de recrutement",
         "kontakt", "bewerbung", "ihre bewerbung", "contacto", "postulacion", "como aplicar", "contato", "como se candidatar", "solliciteren",
         "how to apply", "next steps", "application process", "apply", "to apply", "ready to apply",
         "recruitment process", "hiring process", "interview process", "our hiring process",
@@ -144,30 +150,30 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(pattern)) for key, pattern in (
         ("eeo", r"\bequal\b|diversit|inclusi|\beeo\b|accessib|adjustment|accommodat|egalite"),
         ("compensation", r"salar|compensation|\bpay\b|remunerat|salaire|\bgrade\b"),
-        ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b(?! (?:this|the|now|we))|reward|avantages|^terms\b(?! of (?:use|service))"),
+        ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b(?! (?:this|the|now|we))|^pourquoi\b(?! (?:ce|le|la creation|cette|maintenant|nous|on)\b)|reward|avantages|^terms\b(?! of (?:use|service))"),
         ("apply", r"\bapply|application|next steps|postuler|candidature|recruitment|hiring process|interview"),
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
                              r"|\bmissions?\b|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"
                              r"|\byou(?: ll| will| d| would)? (?:actually )?be doing|\byou(?: ll| will| d)? actually do\b"
                              r"|first (?:\d+|thirty|sixty|ninety|hundred) days"
-                             r"|(?:essential|key|main|principal|primary|core|job) functions\b"),
+                             r"|(?:essential|key|main|principal|primary|core|job) functions\b"
+                             r"|^(?:tes|vos) objectifs\b|^ce que (?:tu|vous) (?:vas|allez) faire\b"),
         ("qualifications", r"qualif|requir|criteria|person spec|who you are|about you|you bring|looking for"
-                           r"|skills|(?<!customer )(?<!patient )(?<!member )(?<!guest )(?<!client )(?<!employee )(?<!digital )"
-                           r"experience(?! (?:officer|strategy|vision|design|management|programmes?|programs?|transformation"
+                           r"|skills|(?<!customer )(?<!member )(?<!digital )experience(?! (?:and (?:improvement|insights?|engagement|design)|officer|strategy|vision|design|management|programmes?|programs?|transformation"
                            r"|journeys?|roadmap|insights?|measurement|governance|standards|excellence|culture|delivery)\b)"
                            r"|profil|competen|nice to have|ideal candidate"
                            r"|you have|you ll need|\bfit\b|right for this"),
         ("about_company", r"about us|who we are|company|organi[sz]ation|our story|our mission|our values"
                           r"|entreprise|qui sommes|our culture"),
         ("summary", r"overview|opportunit|summary|purpose|about the (role|job|position)|le poste|introduction"
-                    r"|^why (?:we re|we are) hiring|^why this role"),
+                    r"|^why (?:we re|we are) hiring|^why this role|^pourquoi (?:nous recrutons|on recrute)"),
     )
 )
 _ROLE_FACTS = frozenset(ROLE_FACTS_PHRASES)
 # A known wording with a word in front or "required" behind says the same: "Main duties and
 # responsibilities", "Key duties and responsibilities", "Skills and experience required"
 # (an ambiguous rest stays unknown: "Key skills" may be a bullet's label).
-_QUALIFIER = re.compile(r"^(?:main|key|principal|primary|core|major|general|specific) ")
+_QUALIFIER = re.compile(r"^(?:main|key|principal|primary|core|major|specific) ")
 _REQUIRED = re.compile(r" required$")
 _NEGATED = re.compile(r"^what you (?:won t|wont|will not)\b")
 _PHRASE_SECTION = {phrase: key for key, phrases in HEADING_PHRASES.items() for phrase in phrases}

@@ -327,6 +327,9 @@ def trim_title(title: str, companies: list[str], names: frozenset[str] = frozens
     glued = _GLUED_REQUISITION.search(title)
     if glued and looks_like_title(title[:glued.start()]):
         title = title[:glued.start()]  # Taleo's "Director, Customer Care Operations-2500317"
+    crumb = _JOBS_CRUMB_PREFIX.match(title)
+    if crumb and looks_like_title(title[crumb.end():]):
+        title = title[crumb.end():]  # "Careers / Head of Customer Experience"
     doc_type = _DOCUMENT_PREFIX.match(title)
     if doc_type and looks_like_title(title[doc_type.end():]):
         title = title[doc_type.end():]  # "Role profile: Director of Customer Experience"
@@ -405,6 +408,8 @@ def _is_company(text: str, companies: list[str], names: frozenset[str]) -> bool:
 # A requisition number in brackets after a title: "(25001842)", "(Req #4471)", "(JR-0983)".
 _REQUISITION = re.compile(r"^(?:(?:req(?:uisition)?(?:\s*id)?|job(?:\s*id)?|ref(?:erence)?|id)\.?\s*(?:no\.?)?\s*#?\s*:?\s*"
                           r"\d[\d-]{2,}|[A-Z]{1,4}[-_]?\d[\d-]{2,}|\d[\d-]{4,})$", re.I)
+# A careers site's crumb before the title: "Careers / Head of Customer Experience".
+_JOBS_CRUMB_PREFIX = re.compile(r"^(?:careers|jobs|vacancies|open roles|current vacancies)\s*[/>›»]\s*", re.I)
 # A requisition number an ATS glues to the title with a hyphen: "Director, Customer Care
 # Operations-2500317" (five digits or more: "Tier-2" and a year stay).
 _GLUED_REQUISITION = re.compile(r"(?<=[A-Za-z)])-\d{5,}$")

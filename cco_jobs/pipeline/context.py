@@ -74,10 +74,17 @@ def context_features(probs: np.ndarray, labels: Sequence[str], *, is_heading: Se
         if heading:
             blocks.setdefault(heading, []).append(i)
     block_of: dict[int, str] = {}
+    body = ~(np.asarray(is_heading, dtype=bool) | chrome_rows)
     for rows in blocks.values():
         if len(rows) > 1:  # the other lines of the block, taken together, one array op a block
             block = probs[rows]
-            others = block.sum(axis=0) - block
+            # the heading and page furniture under it are context by their kind: they say
+            # nothing of the list's majority (a block of only those reads as before)
+            own = block * body[rows, None]
+            others = own.sum(axis=0) - own
+            empty = others.sum(axis=1) <= 0
+            if empty.any():
+                others[empty] = (block.sum(axis=0) - block)[empty]
             shares = (others.max(axis=1) / np.maximum(others.sum(axis=1), 1e-9)).tolist()
             for i, k, share in zip(rows, others.argmax(axis=1).tolist(), shares):
                 block_of[i] = f"blk={labels[k]}" if share >= BLOCK_MAJORITY else "blk=mixed"
