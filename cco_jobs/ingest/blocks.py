@@ -156,12 +156,10 @@ def looks_like_heading(block: Block, *, before_list: bool = False) -> bool:
         return False
     core = text.rstrip(":：").strip()
     words = core.split()
-    if not words or core.endswith((".", "!", ",", ";")):
+    if not words or len(words) > MAX_HEADING_WORDS or core.endswith((".", "!", ",", ";")):
         return False
-    if known_section(core):  # also with a long aside: "What you'll do (some days all of it, ...)"
+    if known_section(core):
         return True
-    if len(words) > MAX_HEADING_WORDS:
-        return False
     if block.bold:
         return True
     lowered = core.casefold().replace("'", " ").replace("’", " ")

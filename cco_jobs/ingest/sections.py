@@ -101,7 +101,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         "benefits", "perks", "what we offer", "what we can offer", "what s in it for you",
         "whats in it for you", "why join us", "why join", "why work with us", "why you ll love working here",
         "rewards", "benefits and perks", "perks and benefits", "our offer", "we offer", "avantages",
-        "ce que nous offrons", "nous offrons", "offre", "notre offre", "pourquoi nous rejoindre", "total rewards",
+        "ce que nous offrons", "nous offrons", "pourquoi nous rejoindre", "total rewards",
         "what you ll get", "what you get", "why us", "our benefits", "the package", "package",
         "terms", "terms and conditions", "terms and benefits", "terms of employment", "employment terms",
     ),
@@ -170,8 +170,6 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _ROLE_FACTS = frozenset(ROLE_FACTS_PHRASES)
-# An aside in brackets of two words or more after a heading's wording (a count, "(3)", stays).
-_ASIDE = re.compile(r"\s*\((?=[^)]*[^\W\d_][^)]*\s\S)[^()]{3,80}\)")
 # A known wording with a word in front or "required" behind says the same: "Main duties and
 # responsibilities", "Key duties and responsibilities", "Skills and experience required"
 # (an ambiguous rest stays unknown: "Key skills" may be a bullet's label).
@@ -241,15 +239,7 @@ def _known_halves(text: str) -> str | None:
 
 
 def _known_whole(text: str) -> str | None:
-    """:func:`known_section` for the wording as a whole (no halves); a known wording with
-    an aside in brackets says the same ("What you'll do (some days all of it):")."""
-    aside = _ASIDE.search(text)
-    if aside:
-        bare = (text[:aside.start()] + text[aside.end():]).strip()
-        # not a summary's wording: "Position description (PDF, 412KB)" is a download and
-        # "... job description (local government)" a template's title
-        if bare and _PHRASE_SECTION.get(_norm(bare), "summary") != "summary":
-            return _known_whole(bare)
+    """:func:`known_section` for the wording as a whole (no halves)."""
     norm = _norm(text)
     if not norm or len(norm.split()) > 7:
         return None
