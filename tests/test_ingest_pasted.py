@@ -65,6 +65,7 @@ Report this job
     # trails from a site's list of jobs, two crumbs or more, with ">" or "/"
     "Search Results > Senior Director, Member Services", "Open Roles > Customer Success > VP, Customer Success",
     "Careers / Operations / Head of Patient Experience", "Vacancies > Head of Customer Care",
+    "Work With Us > Head Office > Head of Engineering / CTO",
     # buttons in a row with spaces only
     "Apply Now Save Job Share", "Sign in Register",
 ])
@@ -340,3 +341,12 @@ def test_the_first_line_of_a_careers_page_names_the_employer_when_nothing_else_d
     text = (f"{first}\nJobs   Life at the company\nHead of Customer Care\nIstanbul · Full time\nApply for this job\n"
             f"Description\n{body}\nResponsibilities\n- Run the support operation.\n")
     assert parse_text(text, format="text").company == company
+
+
+def test_a_footer_menu_or_a_work_pattern_is_no_company():
+    menu = ("Chief Customer Officer\nDenver, CO · Hybrid\n\nLarderloop is a pantry-box company.\n\nWhat you will own\n"
+            "- The customer strategy.\n\nAbout    Careers    Press    Help Center    Privacy    Terms\n")
+    assert parse_text(menu, format="text").company == "Larderloop"
+    pattern = ("CHIEF EXPERIENCE OFFICER\nFull Time | Based at our Aspley support office with travel to all clinics\n"
+               "Join the team!\nWhat you will do\n- Own the patient journey.\n")
+    assert parse_text(pattern, format="text").company is None

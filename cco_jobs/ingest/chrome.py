@@ -89,10 +89,12 @@ _BREADCRUMB = re.compile(
 # "Careers | Acme", so it is no crumb here).
 _JOBS_CRUMBS = re.compile(
     r"^(?:careers|jobs|job search|search (?:results|jobs)|open (?:roles|positions|jobs)|all (?:jobs|openings|roles)"
+    r"|work with us|join us|join our team"
     r"|current (?:openings|vacancies)|vacancies|carri[èe]res|emplois|offres d['’]emploi|empleos|vagas)"
-    # with ">", one crumb after it is enough; with "/", two ("Career / development
-    # opportunities" and "Vacancies / workforce planning" are a posting's own words)
-    r"(?:\s*[>›»][^>›»/|]{1,60}(?:[>›»][^>›»/|]{1,60})*|\s*/[^>›»/|]{1,60}(?:/[^>›»/|]{1,60})+)$")
+    # with ">", one crumb after it is enough (a crumb may hold a "/": "Head of Engineering /
+    # CTO"); with "/", two ("Career / development opportunities" and "Vacancies / workforce
+    # planning" are a posting's own words)
+    r"(?:\s*[>›»][^>›»|]{1,60}(?:[>›»][^>›»|]{1,60})*|\s*/[^>›»/|]{1,60}(?:/[^>›»/|]{1,60})+)$")
 # A site's trail of three crumbs or more with "›" or "»", whatever the first is ("Resources ›
 # Job Description Templates › Executive › Chief Customer Officer"); those glyphs are not
 # written in a posting's own lines.

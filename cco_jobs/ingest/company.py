@@ -74,9 +74,15 @@ def _careers_name(piece: str) -> str | None:
 
 
 def about_names(blocks: list[Block]) -> list[str]:
-    """The names of the "About <Name>" headings, in order."""
+    """The names of the "About <Name>" headings, in order (not a footer menu that starts
+    with "About": "About Careers Press Help Center Privacy Terms")."""
     return [m.group(1).strip() for b in blocks if b.is_heading and not b.chrome
-            and (m := _ABOUT.match(heading_text(b.text)))]
+            and (m := _ABOUT.match(heading_text(b.text))) and not _MENU_WORDS.search(m.group(1))]
+
+
+# Words of a site's menu, never of an employer's name.
+_MENU_WORDS = re.compile(r"\b(?:careers|press|privacy|terms|help\s+cent(?:er|re)|sitemap|cookies|log\s?in|sign\s+in)\b",
+                         re.I)
 
 
 def _corroborated_company(blocks: list[Block], meta: dict[str, str]) -> str | None:
@@ -398,6 +404,7 @@ def _name_alone(text: str, line: Block, single_word: bool = False, document: boo
     if (not (1 if single_word else 2) <= len(words) <= (8 if document else 6) or not all(words)
             or _UNIT_LINE.match(text)
             or (len(words) == 1 and (len(words[0]) < 4 or COUNTRIES.match(text) or CITY_STATE.match(text)))
+            or _NOT_NAME_WORDS.match(text)  # "Full Time" as a whole
             or (line.is_heading and section_key(text) != "other")
             or re.search(r"[\d:;!?£$€|·•–—/]|\s-\s", text)
             or (text.endswith(".") and text.split()[-1].casefold().strip(".,") not in _LEGAL_FORMS)
