@@ -411,9 +411,11 @@ def test_french_titles(title, level):
 
 @pytest.mark.parametrize("title, level", [
     ("Managing Director, Customer", "evp_svp"), ("Managing Director – Customer & Digital", "evp_svp"),
-    ("Managing Director of Customer Operations", "evp_svp"),
     # the chief executive's own title, and a group's director, are not a division's head
     ("Managing Director", "director"), ("Group Customer Director", "director"),
+    # the managing director someone works for, or a company's own chief executive
+    ("Executive Assistant to the Managing Director, Customer Services", "director"),
+    ("Managing Director of Brindle Homes", "director"),
 ])
 def test_a_divisions_managing_director_ranks_with_an_evp(title, level):
     assert title_level(title)[0] == level

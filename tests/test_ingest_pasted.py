@@ -65,7 +65,8 @@ Report this job
     # trails from a site's list of jobs, two crumbs or more, with ">" or "/"
     "Search Results > Senior Director, Member Services", "Open Roles > Customer Success > VP, Customer Success",
     "Careers / Operations / Head of Patient Experience", "Vacancies > Head of Customer Care",
-    "Work With Us > Head Office > Head of Engineering / CTO",
+    "Work With Us > Head Office > Head of Engineering / CTO", "Career > Chief Customer Officer (m/f/d)",
+    "Career / Job Offers / Chief Customer Officer",
     # buttons in a row with spaces only
     "Apply Now Save Job Share", "Sign in Register",
 ])
@@ -91,7 +92,7 @@ def test_board_furniture_is_chrome_by_its_words(line):
     "Careers | Quillstack", "Careers",
     # a posting's own words after one "/" (review)
     "Career / development opportunities", "Vacancies / workforce planning for the contact centre",
-    "Jobs/tasks allocation across shifts", "Emplois / compétences",
+    "Jobs/tasks allocation across shifts", "Emplois / compétences", "Career/Life balance",
 ])
 def test_posting_lines_with_the_same_words_are_not(line):
     assert not is_chrome_line(line)
@@ -335,7 +336,13 @@ def test_a_trail_from_the_list_of_jobs_is_not_the_title_and_a_glued_requisition_
     # review: a menu word named anywhere, a city in brackets, a person opening a sentence
     ("Global Careers", "We are looking for a leader for our global service teams.", None),
     ("Toronto", "Location: Hybrid (Toronto)", None),
-    ("Maya Okafor", "Maya Okafor is hiring for this role at our startup.", None),
+    ("Daniel Reyes", "Daniel Reyes, our COO, leads the search for this role.", None),
+    ("Maya Okafor", "I'm Maya Okafor, and at Maya Okafor Studio we design kitchens.", None),
+    # second review: an employer introduced with an appositive or "is looking for" is one
+    ("Tiendas Lamadrid", "At Tiendas Lamadrid, our customers come first.", "Tiendas Lamadrid"),
+    ("Brindle Health", "Brindle Health is looking for a Chief Customer Officer.", "Brindle Health"),
+    # a careers site's tabs are no employer
+    ("Careers | Benefits", "Benefits include a pension.", None), ("Careers - Leadership", "Join leadership here.", None),
 ])
 def test_the_first_line_of_a_careers_page_names_the_employer_when_nothing_else_does(first, body, company):
     text = (f"{first}\nJobs   Life at the company\nHead of Customer Care\nIstanbul · Full time\nApply for this job\n"
@@ -350,3 +357,9 @@ def test_a_footer_menu_or_a_work_pattern_is_no_company():
     pattern = ("CHIEF EXPERIENCE OFFICER\nFull Time | Based at our Aspley support office with travel to all clinics\n"
                "Join the team!\nWhat you will do\n- Own the patient journey.\n")
     assert parse_text(pattern, format="text").company is None
+
+
+def test_an_about_heading_names_a_company_whose_name_holds_one_menu_word():
+    text = ("Chief Customer Officer\nDenver, CO\nAbout Press Ganey\nWe are a patient-experience firm.\n"
+            "Responsibilities\n- Lead the customer organisation.\n")
+    assert parse_text(text, format="text").company == "Press Ganey"

@@ -67,8 +67,12 @@ def sections_of(text: str, fmt: str = "text") -> dict[str, tuple[str, bool]]:
     # French start-ups' and Quebec's wordings; "Pourquoi <nous>" sells the job, "Pourquoi ce poste" does not
     ("Le rôle", "summary"), ("Le mandat", "summary"), ("Positionnement du poste", "summary"),
     ("Tes objectifs (on est transparents)", "responsibilities"), ("Ce que tu vas faire concrètement", "responsibilities"),
-    ("Toi", "qualifications"), ("Pourquoi Quorly ?", "benefits"), ("Pourquoi ce poste ?", "other"),
+    ("Toi", "qualifications"), ("Pourquoi Quorly ?", "benefits"), ("Pourquoi ce poste ?", "summary"),
     ("Pourquoi nous recrutons ?", "summary"), ("Pourquoi on recrute ?", "summary"),
+    ("Pourquoi recrutons-nous ?", "summary"), ("Pourquoi un Chief Customer Officer ?", "summary"),
+    ("Pourquoi nous choisir ?", "benefits"), ("Pourquoi Gestiplex / Why Gestiplex", "benefits"),
+    ("Patient Experience at Northwell", "other"), ("Employee Experience", "other"),
+    ("General Responsibilities", "responsibilities"), ("General Requirements", "qualifications"),
     ("Fonction", "other"), ("General Terms", "other"),
     ("Le process", "apply"), ("Notre client", "about_company"), ("Présentation du groupe", "about_company"),
 ])

@@ -65,7 +65,7 @@ _FR_OTHER_CHIEF = re.compile(
 _LEVELS = (
     # a managing director of a division ("Managing Director, Customer") sits on the
     # executive team as an EVP does; "Managing Director" alone is the chief executive
-    ("evp_svp", re.compile(r"\bmanaging director\b(?=\s*[,–—-]\s*\w|\s+(?:of|for)\s)"
+    ("evp_svp", re.compile(r"(?<!to the )(?<!to )\bmanaging director\b(?=\s*[,–—-]\s*\w)"
                            r"|\b(?:evp|svp|executive vice[- ]president|senior vice[- ]president"
                            r"|premiere?\s+vice[- ]presidente?"
                            r"|vice[- ]presidente?\s+(?:principale?|executif|executive))\b", re.I)),

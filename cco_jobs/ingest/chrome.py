@@ -88,7 +88,7 @@ _BREADCRUMB = re.compile(
 # "Careers / Operations / Head of Patient Experience" ("|" separates a header's parts,
 # "Careers | Acme", so it is no crumb here).
 _JOBS_CRUMBS = re.compile(
-    r"^(?:careers|jobs|job search|search (?:results|jobs)|open (?:roles|positions|jobs)|all (?:jobs|openings|roles)"
+    r"^(?:careers?|jobs|job search|search (?:results|jobs)|open (?:roles|positions|jobs)|all (?:jobs|openings|roles)"
     r"|work with us|join us|join our team"
     r"|current (?:openings|vacancies)|vacancies|carri[èe]res|emplois|offres d['’]emploi|empleos|vagas)"
     # with ">", one crumb after it is enough (a crumb may hold a "/": "Head of Engineering /

@@ -75,9 +75,10 @@ def _careers_name(piece: str) -> str | None:
 
 def about_names(blocks: list[Block]) -> list[str]:
     """The names of the "About <Name>" headings, in order (not a footer menu that starts
-    with "About": "About Careers Press Help Center Privacy Terms")."""
+    with "About": "About Careers Press Help Center Privacy Terms"; "About Press Ganey"
+    names one)."""
     return [m.group(1).strip() for b in blocks if b.is_heading and not b.chrome
-            and (m := _ABOUT.match(heading_text(b.text))) and not _MENU_WORDS.search(m.group(1))]
+            and (m := _ABOUT.match(heading_text(b.text))) and len(_MENU_WORDS.findall(m.group(1))) < 2]
 
 
 # Words of a site's menu, never of an employer's name.
@@ -445,6 +446,11 @@ _CAREERS_HEADER = re.compile(
     r"|(?P<name>.+?)\s*(?:[|·•–—-]\s*)?(?:careers|career site|carri[èe]res))$", re.I)
 
 
+# A careers site's tabs, which a header line may put after "Careers |".
+_SITE_TABS = frozenset("home students graduates leadership teams locations life culture search jobs faq faqs "
+                       "contact blog news events internships apprenticeships".split())
+
+
 def company_atop_page(early: list[Block], title: str | None) -> str | None:
     """The organisation the page's first line names before the title: its careers site's
     header ("Çarşıla Careers") or its name alone (two words or more) when the posting
@@ -458,20 +464,26 @@ def company_atop_page(early: list[Block], title: str | None) -> str | None:
     careers = _CAREERS_HEADER.match(text)
     if careers:  # the name, when the posting names it as the employer ("Global Careers" is a menu)
         name = _name_alone(next(filter(None, careers.groups())).strip(), line, single_word=True)
+        if name and (name.casefold() in _SITE_TABS or section_key(name) != "other"):
+            return None  # "Careers | Benefits", "Careers - Leadership": the site's tabs
         return name if name and _named_again(name, early[1:], as_a_place=False) else None
     # two words or more ("Toronto" is a place) that the text names as the employer, and
-    # not as a person is named ("Maya Okafor is hiring", "Daniel Reyes, our COO")
+    # not as a person is named ("Daniel Reyes, our COO", "I'm Maya Okafor")
     name = _name_alone(text, line)
     if (name and not name.isupper() and _named_again(name, early[1:], as_a_place=False)
             and not any(_AS_A_PERSON.search(b.text, 0) and re.search(
-                rf"{re.escape(name)}(?:,\s+(?:our|my|the|their)\b|\s+(?:is|was)\s+(?:hiring|looking|recruiting))",
+                rf"{re.escape(name)},\s+(?i:(?:our|my|the|their)\s+(?:{_PERSON_ROLES}))\b|"
+                rf"\b(?i:i['’]m|i am|my name is)\s+{re.escape(name)}\b",
                 b.text) for b in early[1:])):
         return name
     return None
 
 
-# Cheap test before the person check of company_atop_page.
-_AS_A_PERSON = re.compile(r",\s+(?:our|my|the|their)\b|\s(?:is|was)\s+(?:hiring|looking|recruiting)")
+# Cheap test before the person check of company_atop_page: a name followed by a person's
+# role ("Daniel Reyes, our COO") or given as one's own ("I'm Maya Okafor").
+_PERSON_ROLES = (r"ceo|coo|cfo|cto|founder|co-founder|cofounder|chief\s+\w+(?:\s+\w+)?\s+officer|head\s+of"
+                 r"|director|manager|recruiter|president|owner|vp")
+_AS_A_PERSON = re.compile(rf",\s+(?:our|my|the|their)\s+(?:{_PERSON_ROLES})\b|\b(?:i['’]m|i am|my name is)\s", re.I)
 
 
 def company_above_document(early: list[Block]) -> str | None:

@@ -150,7 +150,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(pattern)) for key, pattern in (
         ("eeo", r"\bequal\b|diversit|inclusi|\beeo\b|accessib|adjustment|accommodat|egalite"),
         ("compensation", r"salar|compensation|\bpay\b|remunerat|salaire|\bgrade\b"),
-        ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b(?! (?:this|the|now|we))|^pourquoi\b(?! (?:ce|le|la creation|cette|maintenant|nous|on)\b)|reward|avantages|^terms\b(?! of (?:use|service))"),
+        ("benefits", r"benefit|perks|\boffers?\b|in it for you|why join|^why\b(?! (?:this|the|now|we))|^pourquoi (?:nous (?:rejoindre|choisir)|nous(?: why\b|$)|rejoindre\b|travailler\b|(?!(?:un|une|ce|cette|le|les|la creation|creer|recrutons|nous|on|maintenant)\b)\w+(?: \w+)?(?: why\b|$))|reward|avantages|^terms\b(?! of (?:use|service))"),
         ("apply", r"\bapply|application|next steps|postuler|candidature|recruitment|hiring process|interview"),
         ("responsibilities", r"responsib|responsab|accountab|\bdut(y|ies)\b|you ll do|you will do"
                              r"|\bmissions?\b|\btasks?\b|day to day|your impact|\bthe role$|your role|scope"
@@ -166,14 +166,15 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("about_company", r"about us|who we are|company|organi[sz]ation|our story|our mission|our values"
                           r"|entreprise|qui sommes|our culture"),
         ("summary", r"overview|opportunit|summary|purpose|about the (role|job|position)|le poste|introduction"
-                    r"|^why (?:we re|we are) hiring|^why this role|^pourquoi (?:nous recrutons|on recrute)"),
+                    r"|^why (?:we re|we are) hiring|^why this role|^pourquoi (?:nous recrutons|on recrute|recrutons|creer|un |une |ce |cette |la creation)"),
     )
 )
 _ROLE_FACTS = frozenset(ROLE_FACTS_PHRASES)
+_FUNCTION_EXPERIENCE = re.compile(r"^(?:patient|guest|client|employee|member|digital|user|student|citizen)s? experience\b")
 # A known wording with a word in front or "required" behind says the same: "Main duties and
 # responsibilities", "Key duties and responsibilities", "Skills and experience required"
 # (an ambiguous rest stays unknown: "Key skills" may be a bullet's label).
-_QUALIFIER = re.compile(r"^(?:main|key|principal|primary|core|major|specific) ")
+_QUALIFIER = re.compile(r"^(?:main|key|principal|primary|core|major|general|specific) ")
 _REQUIRED = re.compile(r" required$")
 _NEGATED = re.compile(r"^what you (?:won t|wont|will not)\b")
 _PHRASE_SECTION = {phrase: key for key, phrases in HEADING_PHRASES.items() for phrase in phrases}
@@ -247,7 +248,7 @@ def _known_whole(text: str) -> str | None:
         return None if norm in _AMBIGUOUS else _PHRASE_SECTION[norm]
     qualified = _QUALIFIER.match(norm)  # "Main duties and responsibilities", "Skills and experience required"
     rest = norm[qualified.end():] if qualified else _REQUIRED.sub("", norm)
-    if rest != norm and rest in _PHRASE_SECTION and rest not in _AMBIGUOUS:
+    if rest != norm and rest in _PHRASE_SECTION and rest not in _AMBIGUOUS and rest != "terms":  # "General Terms"
         return _PHRASE_SECTION[rest]
     about = _ABOUT.match(norm)
     if about and about.group(1) not in _NOT_A_COMPANY and text.strip()[6:7].isupper():
@@ -281,7 +282,10 @@ def section_key(heading: str) -> str:
     if about and about.group(1) not in _NOT_A_COMPANY:
         return "about_company"
     if not _NEGATED.search(norm):  # "What you won't be doing" lists no duties
+        # "Patient Experience at Northwell", "Client experience and insight" name a
+        # function; "Relevant client experience" asks for the candidate's
+        own = _FUNCTION_EXPERIENCE.sub("", norm)
         for key, pattern in _KEYWORDS:
-            if pattern.search(norm):
+            if pattern.search(own if key == "qualifications" else norm):
                 return key
     return _known_halves(heading) or "other"
