@@ -233,6 +233,11 @@ def test_a_client_the_recruiter_names_is_the_company():
                       format="text").company == "Eastmoor Borough Council"
     document = AGENCY.format(client="").replace("Our client is", "Our client, Pemberton Hall Foods, is")
     assert parse_text(document, format="text").company == "Pemberton Hall Foods"
+    retained = ("Chief Customer Officer\nAshcombe Fairley Executive Search · Abu Dhabi\n\n"
+                "Ashcombe Fairley Executive Search has been exclusively retained by Nuwair Telecommunications "
+                "Group (\"Nuwair\") to appoint its first Group Chief Customer Officer.\n\n"
+                "Responsibilities\n- Set the customer strategy.\n")
+    assert parse_text(retained, format="text").company == "Nuwair Telecommunications Group"
 
 
 def test_an_employer_speaking_of_its_own_clients_keeps_its_name():

@@ -34,19 +34,27 @@ _AGENCY_NAME = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _OUR_CLIENT_NAMED = re.compile(r"\b[Oo]ur client,\s+([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|for)){0,5}),")
+# A search firm naming the client that retained it: "Ashcombe Fairley Executive Search has
+# been exclusively retained by Nuwair Telecommunications Group ("Nuwair") to appoint ...".
+_RETAINED_BY = re.compile(r"\b(?:has|have) been (?:exclusively )?(?:retained|engaged|mandated) by\s+"
+                          r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|for)){0,5})"
+                          r"(?=\s+(?:\(|to\b|as\b|in\b|for\b)|[,.])")
 
 
 def for_a_client(blocks: list[Block]) -> bool:
     """Whether a recruiter posted this for a client ("Our client is a private-equity-backed
     payments platform..."), so a name found on the page may be the agency's."""
     # The substring tests spare most lines the regex, which would try every position.
-    return any(not b.chrome and ("lient" in b.text or "GENCY" in b.text.upper()) and _FOR_A_CLIENT.search(b.text)
+    return any(not b.chrome and (("lient" in b.text or "GENCY" in b.text.upper()) and _FOR_A_CLIENT.search(b.text)
+                                 or "by" in b.text and _RETAINED_BY.search(b.text))
                for b in blocks)
 
 
 def client_named(blocks: list[Block]) -> str | None:
-    """The client a recruiter names: "Our client, Pemberton Lisle Motor Group, is..."."""
-    return next((m.group(1) for b in blocks if not b.chrome and (m := _OUR_CLIENT_NAMED.search(b.text))), None)
+    """The client a recruiter names: "Our client, Pemberton Lisle Motor Group, is...", or
+    "... has been retained by Nuwair Telecommunications Group to appoint ..."."""
+    return next((m.group(1) for b in blocks if not b.chrome
+                 and (m := _OUR_CLIENT_NAMED.search(b.text) or _RETAINED_BY.search(b.text))), None)
 
 
 def is_agency(name: str | None, blocks: list[Block]) -> bool:
