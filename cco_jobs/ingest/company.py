@@ -471,19 +471,23 @@ def company_atop_page(early: list[Block], title: str | None) -> str | None:
     # not as a person is named ("Daniel Reyes, our COO", "I'm Maya Okafor")
     name = _name_alone(text, line)
     if (name and not name.isupper() and _named_again(name, early[1:], as_a_place=False)
-            and not any(_AS_A_PERSON.search(b.text, 0) and re.search(
-                rf"{re.escape(name)},\s+(?i:(?:our|my|the|their)\s+(?:{_PERSON_ROLES}))\b|"
-                rf"\b(?i:i['’]m|i am|my name is)\s+{re.escape(name)}\b",
-                b.text) for b in early[1:])):
+            and not _named_as_a_person(name, early[1:])):
         return name
     return None
 
 
-# Cheap test before the person check of company_atop_page: a name followed by a person's
-# role ("Daniel Reyes, our COO") or given as one's own ("I'm Maya Okafor").
+# A person's role after their name ("Daniel Reyes, our COO"), or one's own name given.
 _PERSON_ROLES = (r"ceo|coo|cfo|cto|founder|co-founder|cofounder|chief\s+\w+(?:\s+\w+)?\s+officer|head\s+of"
                  r"|director|manager|recruiter|president|owner|vp")
 _AS_A_PERSON = re.compile(rf",\s+(?:our|my|the|their)\s+(?:{_PERSON_ROLES})\b|\b(?:i['’]m|i am|my name is)\s", re.I)
+
+
+def _named_as_a_person(name: str, blocks: list[Block]) -> bool:
+    """Whether a block names ``name`` as a person: "Daniel Reyes, our COO, ...", "I'm
+    Maya Okafor" (:data:`_AS_A_PERSON` is the cheap test that comes first)."""
+    person = re.compile(rf"{re.escape(name)},\s+(?i:(?:our|my|the|their)\s+(?:{_PERSON_ROLES}))\b"
+                        rf"|\b(?i:i['’]m|i am|my name is)\s+{re.escape(name)}\b")
+    return any(_AS_A_PERSON.search(b.text) and person.search(b.text) for b in blocks)
 
 
 def company_above_document(early: list[Block]) -> str | None:
