@@ -238,6 +238,13 @@ def test_a_client_the_recruiter_names_is_the_company():
                 "Group (\"Nuwair\") to appoint its first Group Chief Customer Officer.\n\n"
                 "Responsibilities\n- Set the customer strategy.\n")
     assert parse_text(retained, format="text").company == "Nuwair Telecommunications Group"
+    # a French board's line under the title: "<agency> pour (le compte de) <client>"
+    for agency in ("Cabinet Marlaud & Associés pour Voltéa Énergie",
+                   "Cabinet Marlaud & Associés pour le compte de Voltéa Énergie"):
+        board = f"Directeur Relation Client H/F\n{agency}\nLyon (69) - CDI\nVos missions\n- Piloter les centres.\n"
+        assert parse_text(board, format="text").company == "Voltéa Énergie"
+    assert parse_text("Directeur Relation Client H/F\nUne solution pour tous\nLyon\nVos missions\n- Piloter.\n",
+                      format="text").company is None
 
 
 def test_an_employer_speaking_of_its_own_clients_keeps_its_name():

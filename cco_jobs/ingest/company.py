@@ -327,6 +327,10 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
     if line.is_bullet:
         return None
     text = heading_text(line.text).strip()
+    for_client = _FOR_CLIENT_LINE.match(text)
+    if for_client and _name_alone(for_client.group(1), line, single_word=True):
+        # a French board's "Cabinet Marlaud & Associés pour Voltéa Énergie": the client employs
+        return _name_alone(for_client.group(2), line, single_word=True)
     first = _HEADER_PARTS.split(text, maxsplit=1)
     if len(first) > 1:  # a header line of parts (read as a one-row table in plain text)
         # "Maison Brindille - Mérignac (33)", "Duinlicht Energie B.V. | Arnhem"; not a unit
@@ -348,6 +352,11 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
         # not as a place ("Vallonergie" then "Vallonergie est un distributeur ...")
         return name if _named_again(name, early[at + 1:], as_a_place=False) else None
     return name
+
+
+# A recruiter's line under the title naming its client: "<agency> pour <client>", "<agency>
+# pour le compte de <client>".
+_FOR_CLIENT_LINE = re.compile(r"^(.{3,60}?)\s+pour\s+(?:le\s+compte\s+d(?:e\s+|['’]))?(\S.{2,60})$")
 
 
 def _named_again(name: str, later: list[Block], as_a_place: bool = True) -> bool:
