@@ -350,16 +350,16 @@ def test_the_first_line_of_a_careers_page_names_the_employer_when_nothing_else_d
     assert parse_text(text, format="text").company == company
 
 
-def test_a_footer_menu_or_a_work_pattern_is_no_company():
-    menu = ("Chief Customer Officer\nDenver, CO · Hybrid\n\nLarderloop is a pantry-box company.\n\nWhat you will own\n"
-            "- The customer strategy.\n\nAbout    Careers    Press    Help Center    Privacy    Terms\n")
-    assert parse_text(menu, format="text").company == "Larderloop"
-    pattern = ("CHIEF EXPERIENCE OFFICER\nFull Time | Based at our Aspley support office with travel to all clinics\n"
-               "Join the team!\nWhat you will do\n- Own the patient journey.\n")
-    assert parse_text(pattern, format="text").company is None
-
-
-def test_an_about_heading_names_a_company_whose_name_holds_one_menu_word():
-    text = ("Chief Customer Officer\nDenver, CO\nAbout Press Ganey\nWe are a patient-experience firm.\n"
-            "Responsibilities\n- Lead the customer organisation.\n")
-    assert parse_text(text, format="text").company == "Press Ganey"
+@pytest.mark.parametrize("text, company", [
+    # a footer menu that starts with "About" names no company; the text's name stands
+    ("Chief Customer Officer\nDenver, CO · Hybrid\n\nLarderloop is a pantry-box company.\n\nWhat you will own\n"
+     "- The customer strategy.\n\nAbout    Careers    Press    Help Center    Privacy    Terms\n", "Larderloop"),
+    # a work pattern on the line under the title is no name
+    ("CHIEF EXPERIENCE OFFICER\nFull Time | Based at our Aspley support office with travel to all clinics\n"
+     "Join the team!\nWhat you will do\n- Own the patient journey.\n", None),
+    # an About heading whose name holds one menu word names a company
+    ("Chief Customer Officer\nDenver, CO\nAbout Press Ganey\nWe are a patient-experience firm.\n"
+     "Responsibilities\n- Lead the customer organisation.\n", "Press Ganey"),
+])
+def test_menus_and_work_patterns_beside_the_company(text, company):
+    assert parse_text(text, format="text").company == company

@@ -33,11 +33,12 @@ _AGENCY_NAME = re.compile(
     re.I,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
-_OUR_CLIENT_NAMED = re.compile(r"\b[Oo]ur client,\s+([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|for)){0,5}),")
+# A client's name: capitalised words, with "&", "of", "and", "for" inside it.
+_CLIENT = r"([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|for)){0,5})"
+_OUR_CLIENT_NAMED = re.compile(rf"\b[Oo]ur client,\s+{_CLIENT},")
 # A search firm naming the client that retained it: "Ashcombe Fairley Executive Search has
 # been exclusively retained by Nuwair Telecommunications Group ("Nuwair") to appoint ...".
-_RETAINED_BY = re.compile(r"\b(?:has|have) been (?:exclusively )?(?:retained|engaged|mandated) by\s+"
-                          r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|for)){0,5})"
+_RETAINED_BY = re.compile(rf"\b(?:has|have) been (?:exclusively )?(?:retained|engaged|mandated) by\s+(?:the\s+)?{_CLIENT}"
                           r"(?=\s+(?:\(|to\b|as\b|in\b|for\b)|[,.])")
 
 

@@ -101,6 +101,9 @@ _JOBS_CRUMBS = re.compile(
 _GLYPH_CRUMBS = re.compile(r"^(?!.*«)[^›»\d]{1,60}(?:[›»][^›»\d]{1,60}){2,}$")  # « ... » are French quotes
 # A blog's byline: "By Ines Harrowgate, Support Lead · 6 min read", "7 min read · Written by ...".
 _BYLINE = re.compile(r"^(?:(?:written )?by [^·•|]{2,80}[·•|]\s*)?\d{1,2} ?min(?:ute)?s? read\b(?:\s*[·•|][^·•|]{1,80})?$")
+# Furniture a whole line is, whatever its length up to a notice's: cookie notices, crumb
+# trails, bylines.
+_WHOLE_LINES = (_COOKIE_NOTICE, _BREADCRUMB, _JOBS_CRUMBS, _GLYPH_CRUMBS, _BYLINE)
 # A row of buttons or footer links: "Apply · Save · Share", "Postuler / Apply", "Apply Save".
 _ROW_SEPARATOR = re.compile(r"\s+[·•|/]\s+|\s*[·•|]\s*")
 _LINE_START = re.compile(r"^[\s←‹«<]+")
@@ -130,9 +133,7 @@ def is_chrome_line(text: str) -> bool:
     if len(key) <= MAX_CHROME_LINE and _CAMEL_GLUE.search(text):  # a scrape's "Apply NowShare this job"
         if _button_row(_key(_CAMEL_GLUE.sub(" · ", text))):
             return True
-    return bool(_COOKIE_NOTICE.match(key) or _BREADCRUMB.match(key) or _JOBS_CRUMBS.match(key)
-                or _GLYPH_CRUMBS.match(key)
-                or _BYLINE.match(key))
+    return any(pattern.match(key) for pattern in _WHOLE_LINES)
 
 
 def _key(text: str) -> str:
@@ -148,20 +149,18 @@ def _button_row(key: str) -> bool:
     parts = [part for part in _ROW_SEPARATOR.split(key) if part]
     if len(parts) < 2:
         words = key.split()
-        return 2 <= len(words) <= 8 and _buttons(tuple(words), 5)
+        return 2 <= len(words) <= 8 and _buttons(tuple(words))
     return len(parts) <= 5 and all(_CHROME_LINE.fullmatch(part.strip()) for part in parts)
 
 
-def _buttons(words: tuple[str, ...], most: int) -> bool:
-    """Whether ``words`` are at least two and at most ``most`` pieces of furniture written
-    one after another with spaces only: "Apply Save", "Apply Now Save Job Share" (a
-    button's words are at most three, and a row's first words must be one)."""
+def _buttons(words: tuple[str, ...], pieces: int = 0) -> bool:
+    """Whether ``words`` are two to five pieces of furniture written one after another with
+    spaces only ("Apply Save", "Apply Now Save Job Share"), ``pieces`` of them read
+    already; a piece is one to three words."""
     if not words:
-        return most < 5  # at least two pieces
-    if most == 0:
-        return False
-    return any(_CHROME_LINE.fullmatch(" ".join(words[:k])) and _buttons(words[k:], most - 1)
-               for k in range(1, min(3, len(words)) + 1))
+        return pieces >= 2
+    return pieces < 5 and any(_CHROME_LINE.fullmatch(" ".join(words[:k])) and _buttons(words[k:], pieces + 1)
+                              for k in range(1, min(3, len(words)) + 1))
 
 
 def describe(el: Any) -> str:

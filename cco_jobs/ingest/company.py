@@ -380,10 +380,10 @@ def _named_again(name: str, later: list[Block], as_a_place: bool = True) -> bool
     # "Vallonergie est ...", "Maison Brindille, c'est ...", "AMA (Assurances Mutuelles
     # Ardilane) protège ...", "La Mutuelle Solidaire du Poitou (MSP) protège ...",
     # "Fondée en 1979, Fabrications Boréalis inc. conçoit ..."
-    subject = re.compile(rf"(?:^|[.!?]\s+|\(|,\s+)(?:(?:The|La|Le|Les)\s+|L['’])?(?i:{name})"
-                         rf"(?=,?\s+(?!(?:et|and)\b)[a-zà-ÿ]|\s+\([A-Z]{{2,6}}\)|\)|['’]s\b"
-                         rf"|\s*[:?]|\s+[–—]\s)")
-    return any(after_trigger.search(block.text) or subject.search(block.text) for block in later)
+    as_subject = re.compile(rf"(?:^|[.!?]\s+|\(|,\s+)(?:(?:The|La|Le|Les)\s+|L['’])?(?i:{name})"
+                            rf"(?=,?\s+(?!(?:et|and)\b)[a-zà-ÿ]|\s+\([A-Z]{{2,6}}\)|\)|['’]s\b"
+                            rf"|\s*[:?]|\s+[–—]\s)")
+    return any(after_trigger.search(block.text) or as_subject.search(block.text) for block in later)
 
 
 # The parts of a header line: "Duinlicht Energie B.V. | Arnhem | Full-time".
@@ -485,18 +485,17 @@ def company_atop_page(early: list[Block], title: str | None) -> str | None:
     return None
 
 
-# A person's role after their name ("Daniel Reyes, our COO"), or one's own name given.
+# A person's role after their name ("Daniel Reyes, our COO").
 _PERSON_ROLES = (r"ceo|coo|cfo|cto|founder|co-founder|cofounder|chief\s+\w+(?:\s+\w+)?\s+officer|head\s+of"
                  r"|director|manager|recruiter|president|owner|vp")
-_AS_A_PERSON = re.compile(rf",\s+(?:our|my|the|their)\s+(?:{_PERSON_ROLES})\b|\b(?:i['’]m|i am|my name is)\s", re.I)
 
 
 def _named_as_a_person(name: str, blocks: list[Block]) -> bool:
     """Whether a block names ``name`` as a person: "Daniel Reyes, our COO, ...", "I'm
-    Maya Okafor" (:data:`_AS_A_PERSON` is the cheap test that comes first)."""
+    Maya Okafor"."""
     person = re.compile(rf"{re.escape(name)},\s+(?i:(?:our|my|the|their)\s+(?:{_PERSON_ROLES}))\b"
                         rf"|\b(?i:i['’]m|i am|my name is)\s+{re.escape(name)}\b")
-    return any(_AS_A_PERSON.search(b.text) and person.search(b.text) for b in blocks)
+    return any(person.search(b.text) for b in blocks)
 
 
 def company_above_document(early: list[Block]) -> str | None:

@@ -321,18 +321,12 @@ def trim_title(title: str, companies: list[str], names: frozenset[str] = frozens
     "Director - Customer Experience", "Chief Customer Officer (CCO)"): anything else stays.
     """
     named = None
-    template = _TEMPLATE_SUFFIX.search(title)
-    if template and looks_like_title(title[:template.start()]):
-        title = title[:template.start()]  # "Chief Customer Officer Job Description Template"
-    glued = _GLUED_REQUISITION.search(title)
-    if glued and looks_like_title(title[:glued.start()]):
-        title = title[:glued.start()]  # Taleo's "Director, Customer Care Operations-2500317"
-    crumb = _JOBS_CRUMB_PREFIX.match(title)
-    if crumb and looks_like_title(title[crumb.end():]):
-        title = title[crumb.end():]  # "Careers / Head of Customer Experience"
-    doc_type = _DOCUMENT_PREFIX.match(title)
-    if doc_type and looks_like_title(title[doc_type.end():]):
-        title = title[doc_type.end():]  # "Role profile: Director of Customer Experience"
+    for pattern, suffix in _NOT_THE_TITLE:
+        found = pattern.search(title)
+        if found:
+            kept = title[:found.start()] if suffix else title[found.end():]
+            if looks_like_title(kept):
+                title = kept
     first, *rest = _DASH_PART.split(title, maxsplit=1)
     if rest and not TITLE_WORDS.search(first) and looks_like_title(rest[0]) and _is_company(first, companies, names):
         named, title = first, rest[0]
@@ -413,5 +407,11 @@ _JOBS_CRUMB_PREFIX = re.compile(r"^(?:careers|jobs|vacancies|open roles|current 
 # A requisition number an ATS glues to the title with a hyphen: "Director, Customer Care
 # Operations-2500317" (five digits or more: "Tier-2" and a year stay).
 _GLUED_REQUISITION = re.compile(r"(?<=[A-Za-z)])-\d{5,}$")
+#: What a page puts around the title, in the order they are cut: suffixes ("Chief Customer
+#: Officer Job Description Template", Taleo's "Director, Customer Care Operations-2500317"),
+#: then prefixes ("Careers / Head of Customer Experience", "Role profile: Director of
+#: Customer Experience"); each is cut only when what is left reads as a title.
+_NOT_THE_TITLE = ((_TEMPLATE_SUFFIX, True), (_GLUED_REQUISITION, True), (_JOBS_CRUMB_PREFIX, False),
+                  (_DOCUMENT_PREFIX, False))
 # What a careers site adds to the employer's name in its page title.
 _CAREERS_SITE = re.compile(r"\s+(?:careers?|jobs|job board|career site|recruiting|talent)$", re.I)
