@@ -14,21 +14,20 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 @pytest.mark.skipif(not any(SEEDS.glob("001_*.txt")), reason="shared/seeds is not beside the checkout")
 def test_seed_001_examples_are_labelled_as_001_labels_them(shipped_nlp):
-    """All twelve as 001 labels them, but the fourth excerpt may follow its neighbours, unsure.
+    """All twelve as 001 labels them, each read as it stood in its posting: a tactical
+    excerpt as a posting's one duty, the six strategic bullets together (one posting's).
 
-    The check sets the twelve lines, from seven postings, under one heading, and the
-    classifier's second pass reads a line's neighbours (model card, "Neighbours can
-    outvote a line's own words"): the six strategic bullets around 001's fourth excerpt
-    pulled it to strategic at 0.50 in most models trained in session 4. That line may follow
-    them only when the model is unsure (under 0.6); every other line is as 001 labels it.
+    Until session 10 the twelve were read as one block, and the fourth excerpt was allowed
+    to follow its six strategic neighbours when unsure: that block mixed seven postings,
+    which the second pass reads as one posting's mix. The mixed neighbours of the hard
+    case are tested below instead, without an allowance.
     """
     from cco_jobs.training.seedcheck import check
 
     results = check(SEEDS, nlp=shipped_nlp)
     assert len(results) == 12
     wrong = [(want, got, round(conf, 2), sentence[:60]) for sentence, want, got, conf in results if want != got]
-    # only that line, only towards its strategic neighbours, and only unsure
-    assert all((want, got) == ("cost_cutting", "strategic") and conf < 0.6 for want, got, conf, _ in wrong), wrong
+    assert not wrong, wrong
 
 
 @pytest.mark.skipif(not any(SEEDS.glob("001_*.txt")), reason="shared/seeds is not beside the checkout")
