@@ -151,3 +151,36 @@ def test_agreement_figures_are_reproduced_from_the_committed_annotations(study):
     with (folder / "sample.tsv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     assert rows and all(postings[r["posting"]].lines[int(r["line"]) - 1].text == r["text"] for r in rows)
+
+
+def test_writer_folds_deal_each_writer_into_one_fold():
+    from cco_jobs.training.voices import writer_folds
+
+    from types import SimpleNamespace
+
+    postings = [SimpleNamespace(id=pid) for pid in ("aa01", "aa02", "bb01", "cc01", "cc02", "dd01")]
+    folds = writer_folds(postings, folds=2, seed=3)
+    assert sorted(w for fold in folds for w in fold) == ["aa", "bb", "cc", "dd"]
+    assert all(len(fold) == 2 for fold in folds)
+    assert writer_folds(postings, folds=2, seed=3) == folds  # the seed fixes them
+    with pytest.raises(ValueError, match="4 writers cannot make 5 folds"):
+        writer_folds(postings, folds=5)
+
+
+def test_more_voices_reads_every_blind_line_once_under_both_models():
+    """Each blind line is predicted once by the base model and once by the model with the
+    other writers: both metrics count all of them, and adding voices changes the model."""
+    from cco_jobs.training.voices import more_voices
+    from cco_jobs.training.train import LinearConfig
+
+    root = Path(__file__).resolve().parents[1] / "corpora"
+    postings = read_corpus(root / "postings")
+    by_writer: dict[str, list] = {}
+    for p in postings:
+        by_writer.setdefault(p.id.rstrip("0123456789"), []).append(p)
+    base = by_writer["a"][:6] + by_writer["b"][:6]
+    blind = [p for w in ("k", "da", "jd", "cp") for p in by_writer[w][:2]]
+    without, with_more = more_voices(base, blind, LinearConfig(min_count=1), folds=2)
+    lines = sum(len(p.lines) for p in blind)
+    assert without.n_lines == with_more.n_lines == lines
+    assert without.confusion != with_more.confusion
