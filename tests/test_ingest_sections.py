@@ -204,9 +204,11 @@ def test_a_role_profiles_authority_relationships_and_conditions_are_sections_of_
         "4. DECISION-MAKING AUTHORITY\nApprove overtime within budget.\n\n"
         "Key Relationships\nInternal: the COO.\n\nResponsibilities\n- Run the floor\n"
         "Physical Demands\nAbility to lift 20 pounds.\n")
-    # a numbered line in capitals is a heading, a numbered duty in sentence case stays an item
+    # a numbered line in capitals is a heading; a key result area with its share of time
+    # heads a group of duties within the duties (annotators label it a heading)
     assert got["4. DECISION-MAKING AUTHORITY"] == ("other", True)
-    assert got["Operational performance (30%)"] == ("responsibilities", False)
+    assert got["1. Operational performance (30%)"] == ("responsibilities", True)
+    assert got["Deliver the service levels agreed."] == ("responsibilities", False)
     # the lines under them leave the duties' section: they are not the role's duties
     assert got["Approve overtime within budget."] == ("other", False)
     assert got["Internal: the COO."] == ("other", False)
@@ -306,3 +308,71 @@ def test_a_sub_heading_naming_the_experience_keeps_the_duties_under_them():
     assert sections["Define a multi-year customer experience strategy."] == "responsibilities"
     assert sections["Lead service operations across four centers."] == "responsibilities"
     assert sections["15 years of leadership."] == "qualifications"
+
+
+def test_a_numbered_line_over_a_list_of_another_kind_heads_a_group_within_its_section():
+    got = sections_of(
+        "General Manager, Customer Service\nMekong Air\n\nJob Content\n"
+        "1. Outsourcing\n- Lead the vendor selection for tier-1 voice.\n"
+        "2. Organization\n- Restructure the three centres.\n"
+        "3. Satisfaction and experience\n- Run the survey programme.\n"
+        "Requirements\n1. Lead the contact centre\n2. Hire agents\n"
+        "3) Own NPS, CSAT and retention\n- by region\n")
+    # headings of their own, in the duties whatever their words name ("Organization",
+    # "experience"), and the lines under them stay duties
+    assert got["1. Outsourcing"] == ("responsibilities", True)
+    assert got["2. Organization"] == ("responsibilities", True)
+    assert got["3. Satisfaction and experience"] == ("responsibilities", True)
+    assert got["Run the survey programme."] == ("responsibilities", False)
+    # numbered duties counting up, and one with a comma, stay items
+    assert got["Lead the contact centre"] == ("qualifications", False)
+    assert got["Own NPS, CSAT and retention"] == ("qualifications", False)
+
+
+@pytest.mark.parametrize("text, next_row, heads", [
+    ("1. Operational performance (30%)", "Manage the day-to-day delivery.", True),
+    ("(1) Financial Strategy and Planning", "- Lead the budget", True),
+    ("1. Outsourcing", "(1) Lead the RFP", True),
+    ("2. Hire agents", "3. Train them", False),             # the same list goes on
+    ("(1) Outsourcing", "(2) Automation", False),
+    ("1. Reduce cost per contact by 15%.", "- by March", False),  # a sentence
+    ("1. Own the plan:", "- budget", False),                 # a lead-in
+    ("1. 24/7 cover", "- nights", False),                    # no words first
+    ("Outsourcing", "- Lead the RFP", False),                # not numbered
+])
+def test_numbered_subheadings(text, next_row, heads):
+    from cco_jobs.ingest.blocks import is_numbered_subheading
+
+    assert is_numbered_subheading(text, next_row) is heads
+
+
+@pytest.mark.parametrize("row, body", [
+    ("・Experience of managing 500 people", "Experience of managing 500 people"),
+    ("・ Business level English", "Business level English"),
+    ("④ Develop a global CX standard", "Develop a global CX standard"),
+    ("①Set the strategy", "Set the strategy"),
+])
+def test_east_asian_list_markers_are_bullets(row, body):
+    from cco_jobs.ingest.blocks import split_bullet
+
+    assert split_bullet(row) == (body, True)
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("◆ Treatment", "benefits"), ("Welfare", "benefits"), ("【Treatment & Welfare】", "benefits"),
+    ("■ Job Content", "responsibilities"), ("[Must]", "qualifications"), ("[Want]", "qualifications"),
+    ("■ Person Image We Want", "qualifications"), ("Qualification Requirement", "qualifications"),
+])
+def test_east_asian_employers_headings(heading, key):
+    assert section_key(heading) == key
+    # the words alone in a sentence name no section
+    assert known_section(f"{heading.strip('◆■[]【】 ')} is what we offer to every new colleague in the region") is None
+
+
+def test_lines_under_a_numbered_subsection_keep_their_sections_heading():
+    posting = parse_text("Job Content\n1. Outsourcing\n- Lead the vendor selection.\n"
+                         "2. Automation\n- Launch the chatbot.\n", format="text")
+    by_text = {line.text: line for line in posting.lines}
+    assert by_text["1. Outsourcing"].is_heading and by_text["2. Automation"].is_heading
+    assert by_text["Lead the vendor selection."].heading == "Job Content"
+    assert by_text["Launch the chatbot."].heading == "Job Content"

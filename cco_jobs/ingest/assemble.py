@@ -40,7 +40,8 @@ def build_posting(blocks: list[Block], *, source: str, fmt: str, metadata: dict[
         if not (block.chrome or block.verbatim or block.is_heading) and is_chrome_line(block.text):
             block.chrome = True
     for i, block in enumerate(blocks):
-        before_list = i + 1 < len(blocks) and blocks[i + 1].is_bullet
+        # a numbered sub-section's heading is a list's first item too
+        before_list = i + 1 < len(blocks) and (blocks[i + 1].is_bullet or blocks[i + 1].subheading)
         if not block.is_heading and not block.chrome and looks_like_heading(block, before_list=before_list):
             block.is_heading = True
     for i, block in enumerate(blocks):  # after the headings above are known: "🎯 Why this role exists"
@@ -105,8 +106,10 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
             if not started and title and _names_title(text, title):
                 pass
             else:
-                key = section_key(text)
-                named_other = key == "other" and known_section(text) == "other"
+                # a numbered sub-section ("(6) Organization" among a CFO's duties) stays
+                # in its section whatever its words name
+                key = "other" if block.subheading else section_key(text)
+                named_other = not block.subheading and key == "other" and known_section(text) == "other"
                 if key == "benefits" and names_terms(text) and _only_footer_follows(blocks, i):
                     section, section_level = "other", block.level  # a footer's "Terms and Conditions" link
                 elif named_other:  # "Key relationships" inside the duties: a part of its own
@@ -121,7 +124,12 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
                     interrupted = None
                 elif key != "other" or not _is_subheading(block, section, section_level):
                     section, section_level, interrupted = key, block.level, None
-                heading, started = text, True
+                if not block.subheading or heading is None:
+                    # the lines under a numbered sub-section ("1. Outsourcing") keep the
+                    # heading of their section ("Job Content"): the sub-section's title is
+                    # a heading line of its own, not what the lines are listed under
+                    heading = text
+                started = True
         own_section, own_heading = section, heading
         if not block.is_heading and not block.chrome and (lead := _lead_in_section(text)):
             # "Key Responsibilities: Own the budget...": the line stays whole (its author

@@ -27,13 +27,17 @@ class Block:
     verbatim: bool = False
     bold: bool = False
     emoji: str = ""
+    #: a numbered sub-section's heading (:func:`is_numbered_subheading`): it labels a group
+    #: of lines within the section it is in, whatever words it uses
+    subheading: bool = False
 
 
 # List markers: a glyph or dash followed by a space, "1." "1)" "(1)" "a)" "(a)", or a
-# bullet glyph glued to the text as scrapes leave it ("•Lead the team").
+# bullet glyph glued to the text as scrapes leave it ("•Lead the team"); East Asian
+# postings' "・" and circled numbers ("① Set the strategy") are markers too.
 _BULLET = re.compile(
-    r"^(?:[-*+•·▪◦‣●○■□➢➤►▸→✓✔–—]|\(?\d{1,2}[.)]|\(?[a-zA-Z]\))\s+(?=\S)"
-    r"|^[•▪◦‣●■➢➤►▸✓✔](?=[^\s\uFE0E\uFE0F])"
+    r"^(?:[-*+•·▪◦‣●○■□➢➤►▸→✓✔–—・\u2460-\u2473]|\(?\d{1,2}[.)]|\(?[a-zA-Z]\))\s*(?<=[\s・\u2460-\u2473])(?=\S)"
+    r"|^[•▪◦‣●■➢➤►▸✓✔・\u2460-\u2473](?=[^\s\uFE0E\uFE0F])"
 )
 # Verbs that make a short line a lead-in to a list ("The successful candidate will:",
 # "Duties include:") rather than a heading ("How we work", "About you:").
@@ -133,6 +137,45 @@ def is_numbered_heading(text: str) -> bool:
         return False
     rest = text[match.end():].rstrip(":：").strip()
     return _names_a_section(rest) or _in_capitals(rest)
+
+
+_SHARE_OF_TIME = re.compile(r"\(\s*(?:approx\.?\s*|c\.\s*)?\d{1,3}\s*%\s*\)$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]")
+
+
+def _marker_kind(row: str) -> str:
+    """What kind of list a row's marker belongs to: "1." and "1)" and "(1)" and "a)" are
+    different lists, any glyph or dash another."""
+    marker = _BULLET.match(row)
+    if marker is None:
+        return ""
+    text = marker.group(0).strip()
+    if text[:1] == "(" or text[-1:] == ")":
+        return "(1)" if any(c.isdigit() for c in text) else "a)"
+    return "1." if text[:1].isdigit() else "-"
+
+
+def is_numbered_subheading(text: str, next_row: str) -> bool:
+    """Whether a numbered line heads what follows rather than being a duty: a key result
+    area with its share of time ("1. Operational performance (30%)"), or a short phrase
+    without sentence punctuation whose next line is an item of another list ("1.
+    Outsourcing" over "- Lead the vendor selection", "(1) Financial Strategy and
+    Planning" over "- ..."): how role profiles and translated postings number their
+    sub-sections. ``next_row`` is the next non-blank row of the file, stripped.
+    """
+    match = _NUMBERED.match(text)
+    if match is None:
+        return False
+    rest = text[match.end():].strip()
+    words = rest.split()
+    if not words or not rest[:1].isalpha():
+        return False
+    if _SHARE_OF_TIME.search(rest):
+        return len(words) <= MAX_HEADING_WORDS + 2
+    if len(words) > 6 or rest.endswith((".", "!", "?", ":", ";", ",")) or "," in rest:
+        return False
+    kind = _marker_kind(next_row)
+    return bool(kind) and kind != _marker_kind(text)
 
 
 def _in_capitals(text: str) -> bool:

@@ -48,6 +48,8 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "responsibilities": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        # East and South-East Asian employers' English ("Job Content")
+        "job content", "job contents", "work content", "work contents",
         "tes objectifs", "vos objectifs", "ce que tu vas faire", "ce que vous allez faire", "ce que tu feras",
         "ihre aufgaben", "deine aufgaben", "aufgaben", "ihr aufgabengebiet", "ihre hauptaufgaben", "ihr verantwortungsbereich", "das erwartet sie", "das erwartet dich", "responsabilidades", "principales responsabilidades", "funciones", "funciones principales", "tus funciones", "sus funciones", "atribuicoes", "principais responsabilidades", "suas responsabilidades", "o que voce vai fazer", "jouw taken", "wat ga je doen", "taken en verantwoordelijkheden", "uw taken", "principales responsabilites", "missions principales", "vos responsabilites principales", "your area of responsibility", "your main responsibilities", "what you will be accountable for",
         "responsibilities", "key responsibilities", "main responsibilities", "core responsibilities",
@@ -67,6 +69,9 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "qualifications": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        # East and South-East Asian employers' English ("[Must]", "Person Image We Want")
+        "must", "want", "person image", "person image we want", "ideal person image", "qualification requirement",
+        "qualification requirements",
         "toi", "qui es tu", "qui etes vous", "ton profil",
         "you ll be a good fit if", "you re probably", "you ve likely", "things i d love to see",
         "ihr profil", "dein profil", "anforderungen", "ihre qualifikationen", "das bringen sie mit", "was sie mitbringen", "das bringst du mit", "requisitos", "perfil", "perfil buscado", "tu perfil", "requisitos y competencias", "o que procuramos", "seu perfil", "perfil desejado", "jouw profiel", "functie eisen", "wie ben jij", "wat vragen wij", "uw profiel", "exigences", "who we believe you are",
@@ -97,6 +102,8 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "benefits": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        # East and South-East Asian employers' English ("Treatment", "Welfare")
+        "treatment", "welfare", "welfare benefits", "employee welfare", "benefits and welfare", "treatment and welfare",
         "wir bieten", "das bieten wir", "unser angebot", "was wir bieten", "ofrecemos", "se ofrece", "que ofrecemos", "lo que ofrecemos", "oferecemos", "o que oferecemos", "beneficios", "nossos beneficios", "nuestros beneficios", "prestaciones", "vantagens", "wij bieden", "wat bieden wij", "wat wij bieden", "what our client offers", "what is on offer",
         "benefits", "perks", "what we offer", "what we can offer", "what s in it for you",
         "whats in it for you", "why join us", "why join", "why work with us", "why you ll love working here",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, is_emoji_heading, is_numbered_heading, looks_like_heading, split_bullet, split_emoji
+from .blocks import (Block, is_emoji_heading, is_numbered_heading, is_numbered_subheading, looks_like_heading,
+                     split_bullet, split_emoji)
 from .normalise import clean_line, unescape_entities
 
 _ATX = re.compile(r"^#{1,6}(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
@@ -63,7 +64,7 @@ def read_text(text: str, *, markdown: bool = False) -> list[Block]:
             continue
         if markdown:
             stripped = _QUOTE.sub("", stripped).strip() or stripped
-        block = _row_block(stripped, i + 1, markdown)
+        block = _row_block(stripped, i + 1, markdown, _next_row(rows, i))
         if block is None:
             joinable = False
             continue
@@ -122,7 +123,15 @@ def _list_number(block: Block, rows: list[str]) -> int | None:
 MAX_CELL_CHARS = 400
 
 
-def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
+def _next_row(rows: list[str], i: int) -> str:
+    """The next non-blank row after row ``i``, stripped (``""`` at the end)."""
+    for j in range(i + 1, len(rows)):  # no slice: a copy of the rest for every row is quadratic
+        if row := rows[j].strip():
+            return row
+    return ""
+
+
+def _row_block(stripped: str, n: int, markdown: bool, next_row: str = "") -> Block | None:
     atx = _ATX.match(stripped)
     if atx:
         level = len(stripped) - len(stripped.lstrip("#"))
@@ -141,6 +150,9 @@ def _row_block(stripped: str, n: int, markdown: bool) -> Block | None:
     if bullet and is_numbered_heading(stripped):
         text = _inline(stripped, markdown)  # "2) Key responsibilities": a heading, number and all
         return Block(text, n, is_heading=True) if text else None
+    if bullet and is_numbered_subheading(stripped, next_row):
+        text = _inline(stripped, markdown)  # "1. Outsourcing" over "- Lead the RFP ..."
+        return Block(text, n, is_heading=True, subheading=True) if text else None
     emoji = ""
     if not bullet:  # "✅ 8+ years in support": an emoji as the list marker
         body, emoji = split_emoji(stripped)

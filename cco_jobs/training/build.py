@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 #: The shipped pipeline's version, in every report and batch row: raised whenever the
 #: shipped weights or score change, so that tables scored by different builds can be
 #: told apart (0.1.0 was every build before December 2026's ingestion and score changes).
-MODEL_VERSION = "0.10.0"
+MODEL_VERSION = "0.10.1"
 
 
 def read_config(path: str | Path | None) -> LinearConfig:
