@@ -376,3 +376,36 @@ def test_lines_under_a_numbered_subsection_keep_their_sections_heading():
     assert by_text["1. Outsourcing"].is_heading and by_text["2. Automation"].is_heading
     assert by_text["Lead the vendor selection."].heading == "Job Content"
     assert by_text["Launch the chatbot."].heading == "Job Content"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a numbered duty with its own indented sub-list stays a duty
+    ("Responsibilities\n1. Own the customer strategy\n   - Define the roadmap\n2. Lead the support team\n"
+     "   - Hire five managers\n3. Grow net revenue retention\n",
+     {"Own the customer strategy": ("responsibilities", False), "Lead the support team": ("responsibilities", False)}),
+    # ... as does one that starts with a duty's verb, even over a list of another kind
+    ("Responsibilities\n1. Lead the support team\n- Hire five managers\n",
+     {"Lead the support team": ("responsibilities", False)}),
+    # a key result area with its share of time heads its duties, indented or not
+    ("Key accountabilities\n1. Revenue retention and growth (35%)\n   - Deliver the renewal forecast.\n",
+     {"1. Revenue retention and growth (35%)": ("responsibilities", True)}),
+    # a comma does not stop a run of sub-section titles
+    ("Job Content\n(1) Financial Strategy\n- Lead the budget\n(2) Tax, Risk and Control\n- Oversee tax\n",
+     {"(2) Tax, Risk and Control": ("responsibilities", True), "Oversee tax": ("responsibilities", False)}),
+    # circled numbers are a list of their own, from ① to ⑳
+    ("Job Content\n1. Outsourcing\n① Lead the RFP\n2. Automation\n⑩ Launch the bot\n",
+     {"1. Outsourcing": ("responsibilities", True), "2. Automation": ("responsibilities", True)}),
+    # numbered like its section's heading, a title is the next section, not a part of it
+    ("1. Purpose\nText.\n2. Position Grade / Treatment\n・Grade: M1\n3. Application Conditions\n① 10 years in the Group\n",
+     {"2. Position Grade / Treatment": ("compensation", True), "3. Application Conditions": ("qualifications", True),
+      "10 years in the Group": ("qualifications", False)}),
+    # box-marked section titles are headings; a dot-marked one only with its colon
+    ("■ Job Content\n(1) Lead it\n■ Treatment\n・Salary\n・Requirements:\n・Calm\n",
+     {"Job Content": ("responsibilities", True), "Salary": ("benefits", False), "Requirements": ("qualifications", True)}),
+    # "Job Context" is near "Job Content" but is the role's setting
+    ("Job Purpose\nLead service.\n\nJob Context\nThe centre handles two million calls a year.\n",
+     {"The centre handles two million calls a year.": ("summary", False)}),
+])
+def test_numbered_and_marked_titles_in_context(text, want):
+    got = sections_of("Chief Customer Officer\nAcme Holdings\n\n" + text)
+    assert {k: got[k] for k in want} == want

@@ -6,7 +6,8 @@ import re
 
 from ..errors import PostingInputError
 from ..posting import Line, Posting
-from .blocks import Block, has_words, heading_text, is_emoji_heading_between, looks_like_heading, reads_like_a_job
+from .blocks import (Block, has_words, heading_text, is_emoji_heading_between, list_number, looks_like_heading,
+                     marker_kind, reads_like_a_job, split_bullet)
 from .chrome import is_chrome_line
 from .sections import known_section, names_terms, section_key
 from .split import split_blocks
@@ -106,11 +107,14 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
             if not started and title and _names_title(text, title):
                 pass
             else:
-                # a numbered sub-section ("(6) Organization" among a CFO's duties) stays
-                # in its section whatever its words name
-                key = "other" if block.subheading else section_key(text)
-                named_other = not block.subheading and key == "other" and known_section(text) == "other"
-                if key == "benefits" and names_terms(text) and _only_footer_follows(blocks, i):
+                sub = block.subheading and _within_section(text, heading)
+                key = section_key(text)
+                named_other = key == "other" and known_section(text) == "other"
+                if sub:
+                    pass  # "(6) Organization" among a CFO's duties: still the duties
+                elif block.subheading:  # numbered like its section's heading, or naming one
+                    section, section_level, interrupted = key, block.level, None
+                elif key == "benefits" and names_terms(text) and _only_footer_follows(blocks, i):
                     section, section_level = "other", block.level  # a footer's "Terms and Conditions" link
                 elif named_other:  # "Key relationships" inside the duties: a part of its own
                     if section not in ("header", "other") and _is_subheading(block, section, section_level):
@@ -124,7 +128,7 @@ def _lines(blocks: list[Block], title: str | None) -> list[Line]:
                     interrupted = None
                 elif key != "other" or not _is_subheading(block, section, section_level):
                     section, section_level, interrupted = key, block.level, None
-                if not block.subheading or heading is None:
+                if not sub or heading is None:
                     # the lines under a numbered sub-section ("1. Outsourcing") keep the
                     # heading of their section ("Job Content"): the sub-section's title is
                     # a heading line of its own, not what the lines are listed under
@@ -183,6 +187,20 @@ def _only_footer_follows(blocks: list[Block], at: int) -> bool:
             return False
         footer = True
     return True
+
+
+def _within_section(text: str, heading: str | None) -> bool:
+    """Whether a numbered sub-section title (:attr:`Block.subheading`) stays in the section
+    it is in: unless its own words name a section, or it carries on the numbering of that
+    section's heading, a sibling of it ("3. Application Conditions" after "2. Position
+    Grade / Treatment"; "1. Operational performance (30%)" under "2. KEY
+    ACCOUNTABILITIES" starts a list of its own)."""
+    if known_section(split_bullet(text)[0]) is not None:
+        return False
+    if heading is None or marker_kind(heading) != marker_kind(text):
+        return True
+    before, number = list_number(heading), list_number(text)
+    return before is None or number != before + 1
 
 
 def _is_subheading(block: Block, section: str, section_level: int | None) -> bool:

@@ -133,49 +133,85 @@ def is_numbered_heading(text: str) -> bool:
     ("1) Lead the contact centre") stays a list item.
     """
     match = _BULLET.match(text)
-    if match is None or not text.lstrip("(")[:1].isdigit():
+    if match is None or _NUMBERED.match(text) is None:
         return False
     rest = text[match.end():].rstrip(":：").strip()
     return _names_a_section(rest) or _in_capitals(rest)
 
 
+def is_marked_heading(text: str) -> bool:
+    """Whether a line marked with a box is a heading: "■ Job Content", "◆ Treatment" (East
+    Asian postings mark their section titles so), or with a dot and a colon ("・Requirements:";
+    "・Salary" is an item of a list of benefits): the rest names a known section."""
+    match = _BULLET.match(text)
+    if match is None or not (text[:1] in _SECTION_MARKS or (text[:1] == "・" and text.rstrip().endswith((":", "：")))):
+        return False
+    return _names_a_section(text[match.end():])
+
+
+_SECTION_MARKS = "■□◆◇▣"
+_CIRCLED = "\u2460-\u2473"  # ① to ⑳
+_NUMBERED = re.compile(rf"^(?:\(?\d{{1,2}}[.)]|[{_CIRCLED}])")
 _SHARE_OF_TIME = re.compile(r"\(\s*(?:approx\.?\s*|c\.\s*)?\d{1,3}\s*%\s*\)$", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]")
+# A numbered line starting with one of these is a duty ("1. Own the customer strategy"),
+# even over a list of its own; a sub-section title is a noun phrase ("1. Outsourcing").
+_DUTY_VERBS = frozenset("""
+act align analyse analyze attract be build champion coach collaborate coordinate create
+define deliver design develop direct drive embed enable ensure establish grow handle help
+hire identify implement improve increase lead maintain manage monitor own oversee partner
+plan prepare present promote provide recruit reduce report represent review run secure
+serve set shape support take track train work
+""".split())
 
 
-def _marker_kind(row: str) -> str:
-    """What kind of list a row's marker belongs to: "1." and "1)" and "(1)" and "a)" are
-    different lists, any glyph or dash another."""
+def marker_kind(row: str) -> str:
+    """What kind of list a row's marker belongs to: "1." and "1)" and "(1)" and "a)" and
+    "①" are different lists, any glyph or dash another (``""``: no marker)."""
     marker = _BULLET.match(row)
     if marker is None:
         return ""
     text = marker.group(0).strip()
+    if re.match(f"[{_CIRCLED}]", text):
+        return "①"
     if text[:1] == "(" or text[-1:] == ")":
         return "(1)" if any(c.isdigit() for c in text) else "a)"
     return "1." if text[:1].isdigit() else "-"
 
 
-def is_numbered_subheading(text: str, next_row: str) -> bool:
+def list_number(row: str) -> int | None:
+    """The number of a numbered row ("3." "(3)" "3)" "③"), else ``None``."""
+    match = _NUMBERED.match(row)
+    if match is None:
+        return None
+    marker = match.group(0)
+    digits = "".join(c for c in marker if c in "0123456789")
+    return int(digits) if digits else ord(marker[-1]) - 0x2460 + 1
+
+
+def is_numbered_subheading(text: str, next_row: str, *, nested: bool = False) -> bool:
     """Whether a numbered line heads what follows rather than being a duty: a key result
-    area with its share of time ("1. Operational performance (30%)"), or a short phrase
-    without sentence punctuation whose next line is an item of another list ("1.
+    area with its share of time ("1. Operational performance (30%)"), or a short noun
+    phrase without sentence punctuation whose next line is an item of another list ("1.
     Outsourcing" over "- Lead the vendor selection", "(1) Financial Strategy and
     Planning" over "- ..."): how role profiles and translated postings number their
-    sub-sections. ``next_row`` is the next non-blank row of the file, stripped.
+    sub-sections. ``next_row`` is the next non-blank row, stripped; ``nested`` says it is
+    indented under this one, as a duty's own sub-list is ("1. Own the strategy" over
+    "   - Define the roadmap"): no sub-section then, unless the line gives its share of
+    time.
     """
-    match = _NUMBERED.match(text)
-    if match is None:
+    match = _BULLET.match(text)
+    if match is None or _NUMBERED.match(text) is None:
         return False
     rest = text[match.end():].strip()
     words = rest.split()
-    if not words or not rest[:1].isalpha():
+    if not words or not rest[:1].isalpha() or words[0].lower() in _DUTY_VERBS:
         return False
-    if _SHARE_OF_TIME.search(rest):
+    if _SHARE_OF_TIME.search(rest):  # its duties may be indented under it
         return len(words) <= MAX_HEADING_WORDS + 2
-    if len(words) > 6 or rest.endswith((".", "!", "?", ":", ";", ",")) or "," in rest:
+    if nested or len(words) > 6 or rest.endswith((".", "!", "?", ":", ";", ",")):
         return False
-    kind = _marker_kind(next_row)
-    return bool(kind) and kind != _marker_kind(text)
+    kind = marker_kind(next_row)
+    return bool(kind) and kind != marker_kind(text)
 
 
 def _in_capitals(text: str) -> bool:

@@ -36,6 +36,8 @@ ROLE_FACTS_PHRASES: tuple[str, ...] = (
 HEADING_PHRASES: dict[str, tuple[str, ...]] = {
     "summary": (
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
+        # a role profile's setting: not the duties, whatever "Job Content" is near to
+        "job context", "work context", "role context",
         # French start-ups' and Quebec's wordings
         "le role", "la fonction", "positionnement du poste", "le mandat",
         "mision del puesto", "proposito del puesto", "mission of the position", "missao do cargo", "die position", "die stelle", "el puesto", "o cargo", "a posicao", "de functie", "functieomschrijving", "your position",
@@ -71,7 +73,7 @@ HEADING_PHRASES: dict[str, tuple[str, ...]] = {
         # more wordings: German, Spanish, Portuguese, Dutch, French and English
         # East and South-East Asian employers' English ("[Must]", "Person Image We Want")
         "must", "want", "person image", "person image we want", "ideal person image", "qualification requirement",
-        "qualification requirements",
+        "qualification requirements", "application conditions",
         "toi", "qui es tu", "qui etes vous", "ton profil",
         "you ll be a good fit if", "you re probably", "you ve likely", "things i d love to see",
         "ihr profil", "dein profil", "anforderungen", "ihre qualifikationen", "das bringen sie mit", "was sie mitbringen", "das bringst du mit", "requisitos", "perfil", "perfil buscado", "tu perfil", "requisitos y competencias", "o que procuramos", "seu perfil", "perfil desejado", "jouw profiel", "functie eisen", "wie ben jij", "wat vragen wij", "uw profiel", "exigences", "who we believe you are",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import (Block, is_emoji_heading, is_numbered_heading, is_numbered_subheading, looks_like_heading,
-                     split_bullet, split_emoji)
+from .blocks import (Block, is_emoji_heading, is_marked_heading, is_numbered_heading, is_numbered_subheading,
+                     looks_like_heading, split_bullet, split_emoji)
 from .normalise import clean_line, unescape_entities
 
 _ATX = re.compile(r"^#{1,6}(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
@@ -64,7 +64,9 @@ def read_text(text: str, *, markdown: bool = False) -> list[Block]:
             continue
         if markdown:
             stripped = _QUOTE.sub("", stripped).strip() or stripped
-        block = _row_block(stripped, i + 1, markdown, _next_row(rows, i))
+        nxt_row = _next_row(rows, i)
+        nested = _indent(nxt_row) > _indent(raw)
+        block = _row_block(stripped, i + 1, markdown, nxt_row.strip(), nested)
         if block is None:
             joinable = False
             continue
@@ -124,14 +126,20 @@ MAX_CELL_CHARS = 400
 
 
 def _next_row(rows: list[str], i: int) -> str:
-    """The next non-blank row after row ``i``, stripped (``""`` at the end)."""
+    """The next non-blank row after row ``i`` (``""`` at the end)."""
     for j in range(i + 1, len(rows)):  # no slice: a copy of the rest for every row is quadratic
-        if row := rows[j].strip():
-            return row
+        if rows[j].strip():
+            return rows[j]
     return ""
 
 
-def _row_block(stripped: str, n: int, markdown: bool, next_row: str = "") -> Block | None:
+def _indent(row: str) -> int:
+    """How far a row is indented (a tab counts as four spaces)."""
+    return len(row.expandtabs(4)) - len(row.expandtabs(4).lstrip())
+
+
+def _row_block(stripped: str, n: int, markdown: bool, next_row: str = "",
+               nested: bool = False) -> Block | None:
     atx = _ATX.match(stripped)
     if atx:
         level = len(stripped) - len(stripped.lstrip("#"))
@@ -150,7 +158,10 @@ def _row_block(stripped: str, n: int, markdown: bool, next_row: str = "") -> Blo
     if bullet and is_numbered_heading(stripped):
         text = _inline(stripped, markdown)  # "2) Key responsibilities": a heading, number and all
         return Block(text, n, is_heading=True) if text else None
-    if bullet and is_numbered_subheading(stripped, next_row):
+    if bullet and is_marked_heading(stripped):
+        text = _inline(body, markdown)  # "■ Job Content": a heading, its mark dropped
+        return Block(text, n, is_heading=True) if text else None
+    if bullet and is_numbered_subheading(stripped, next_row, nested=nested):
         text = _inline(stripped, markdown)  # "1. Outsourcing" over "- Lead the RFP ..."
         return Block(text, n, is_heading=True, subheading=True) if text else None
     emoji = ""
