@@ -36,7 +36,8 @@ class Block:
 # bullet glyph glued to the text as scrapes leave it ("•Lead the team"); East Asian
 # postings' "・" and circled numbers ("① Set the strategy") are markers too.
 _BULLET = re.compile(
-    r"^(?:[-*+•·▪◦‣●○■□➢➤►▸→✓✔–—・\u2460-\u2473]|\(?\d{1,2}[.)]|\(?[a-zA-Z]\))\s*(?<=[\s・\u2460-\u2473])(?=\S)"
+    r"^(?:[-*+•·▪◦‣●○■□➢➤►▸→✓✔–—・\u2460-\u2473]|\(?\d{1,2}[.)]|\(?[a-zA-Z]\))"
+    r"\s*(?<=[\s・\u2460-\u2473])(?=\S)"  # a space after the marker, but for "・" and "①"
     r"|^[•▪◦‣●■➢➤►▸✓✔・\u2460-\u2473](?=[^\s\uFE0E\uFE0F])"
 )
 # Verbs that make a short line a lead-in to a list ("The successful candidate will:",
@@ -144,9 +145,11 @@ def is_marked_heading(text: str) -> bool:
     Asian postings mark their section titles so), or with a dot and a colon ("・Requirements:";
     "・Salary" is an item of a list of benefits): the rest names a known section."""
     match = _BULLET.match(text)
-    if match is None or not (text[:1] in _SECTION_MARKS or (text[:1] == "・" and text.rstrip().endswith((":", "：")))):
+    if match is None:
         return False
-    return _names_a_section(text[match.end():])
+    boxed = text[:1] in _SECTION_MARKS
+    dotted_with_colon = text[:1] == "・" and text.rstrip().endswith((":", "："))
+    return (boxed or dotted_with_colon) and _names_a_section(text[match.end():])
 
 
 _SECTION_MARKS = "■□◆◇▣"

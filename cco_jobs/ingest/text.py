@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .blocks import (Block, is_emoji_heading, is_marked_heading, is_numbered_heading, is_numbered_subheading,
-                     looks_like_heading, split_bullet, split_emoji)
+                     list_number, looks_like_heading, split_bullet, split_emoji)
 from .normalise import clean_line, unescape_entities
 
 _ATX = re.compile(r"^#{1,6}(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
@@ -32,7 +32,6 @@ _EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _QUOTE = re.compile(r"^(?:>\s?)+")
-_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]")
 _TERMINAL = (".", "!", "?", ":", ";")
 _SENTENCE_END = (".", "!", "?", ":")
 #: A paragraph line this long continues on the next line when that starts in lower case.
@@ -117,8 +116,7 @@ def _list_number(block: Block, rows: list[str]) -> int | None:
     responsibilities"), read from its row since the reader dropped the marker of an item."""
     if block.source_line is None or not (block.is_bullet or (block.is_heading and block.level is None)):
         return None
-    number = _NUMBER.match(rows[block.source_line - 1].strip())
-    return int(number.group(1)) if number else None
+    return list_number(rows[block.source_line - 1].strip())
 
 
 #: A table cell longer than this is a paragraph: its line is no table row.
