@@ -184,3 +184,5 @@ def test_more_voices_reads_every_blind_line_once_under_both_models():
     lines = sum(len(p.lines) for p in blind)
     assert without.n_lines == with_more.n_lines == lines
     assert without.confusion != with_more.confusion
+    with pytest.raises(ValueError, match="writers in both the base and the blind postings: a"):
+        more_voices(base, by_writer["a"][6:8], LinearConfig(min_count=1), folds=2)

@@ -48,6 +48,9 @@ def more_voices(base: Sequence[AnnotatedPosting], blind: Sequence[AnnotatedPosti
                 seed: int = 0) -> tuple[LineMetrics, LineMetrics]:
     """The blind postings' line metrics, each fold read by a model trained on ``base``
     alone and by one trained on ``base`` plus the other folds: ``(without, with)``."""
+    shared = {writer_of(p.id) for p in base} & {writer_of(p.id) for p in blind}
+    if shared:
+        raise ValueError(f"writers in both the base and the blind postings: {', '.join(sorted(shared))}")
     nlp = base_pipeline(config)
     own, other = featurize(nlp, base, config), featurize(nlp, blind, config)
     alone = fit_linear(own, config)
