@@ -247,6 +247,26 @@ def test_a_client_the_recruiter_names_is_the_company():
                       format="text").company is None
 
 
+@pytest.mark.parametrize("sentence, client", [
+    ("Our client Tidewell Energy is one of Australia's fastest growing retailers.", "Tidewell Energy"),
+    ("We are hiring a CHRO for our client Alcance Contact Group, one of Mexico's leading BPOs.",
+     "Alcance Contact Group"),
+    ("Summit Harbor Talent is hiring on behalf of Ledgerpine, a Series C SaaS platform.", "Ledgerpine"),
+    ("Signalpath Technical Recruiting has been exclusively retained to find a Chief Customer Officer for "
+     "Kestrel Freight Group, a privately held logistics company.", "Kestrel Freight Group"),
+])
+def test_a_job_boards_agency_repost_names_the_client_as_the_company(sentence, client):
+    document = (f"Chief Customer Officer\nSoutherly Recruitment Group\nSydney NSW\n\nFull job description\n"
+                f"{sentence}\n\nResponsibilities\n- Set the customer strategy.\n")
+    assert parse_text(document, format="text").company == client
+
+
+def test_a_duty_done_on_behalf_of_an_office_names_no_client():
+    document = ("Head of Complaints\nKestrelmoor Hospitals NHS Foundation Trust\n\nResponsibilities\n"
+                "- Sign off complaint response letters on behalf of the Chief Executive, ensuring they are accurate.\n")
+    assert parse_text(document, format="text").company == "Kestrelmoor Hospitals NHS Foundation Trust"
+
+
 def test_an_employer_speaking_of_its_own_clients_keeps_its_name():
     document = ("Head of Client Success\n\nMeadowlark Benefits is a benefits administrator. Our clients are HR "
                 "leaders at large employers.\n\nResponsibilities\n- Lead our client success team.\n")

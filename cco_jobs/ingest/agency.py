@@ -35,7 +35,17 @@ _AGENCY_NAME = re.compile(
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # A client's name: capitalised words, with "&", "of", "and", "for" inside it.
 _CLIENT = r"([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|for)){0,5})"
-_OUR_CLIENT_NAMED = re.compile(rf"\b[Oo]ur client,\s+{_CLIENT},")
+# "Our client, Pemberton Lisle Motor Group, is ...", "Our client Tidewell Energy is ..."
+_OUR_CLIENT_NAMED = re.compile(rf"\b[Oo]ur client,?\s+{_CLIENT}(?:,|\s+(?=(?:is|are|has|have|was|were)\b))")
+# "Summit Harbor Talent is hiring on behalf of Ledgerpine, a Series C ..."; not a person's
+# office ("on behalf of the Chief Executive")
+_ON_BEHALF_OF = re.compile(rf"\bon behalf of\s+(?:the\s+)?{_CLIENT}(?=[,.]|\s+(?:\(|to\b|in\b|is\b|who\b|which\b))")
+_AN_OFFICE = re.compile(r"\b(?:Chief|Executive|Director|Officer|Manager|President|Head|Chair|Board|Team|Department"
+                        r"|Council|Committee|Customers?|Members?|Clients?)\b")
+# "... has been exclusively retained to find a Chief Technology Officer for Kestrel Freight Group, ..."
+_RETAINED_FOR = re.compile(
+    rf"\b(?:has|have) been (?:exclusively )?(?:retained|engaged|mandated|appointed) to (?:find|recruit|appoint|hire"
+    rf"|identify|search for)\b[^.]{{0,80}}?\bfor\s+(?:the\s+)?{_CLIENT}(?=[,.]|\s+\()")
 # A search firm naming the client that retained it: "Ashcombe Fairley Executive Search has
 # been exclusively retained by Nuwair Telecommunications Group ("Nuwair") to appoint ...".
 _RETAINED_BY = re.compile(rf"\b(?:has|have) been (?:exclusively )?(?:retained|engaged|mandated) by\s+(?:the\s+)?{_CLIENT}"
@@ -48,14 +58,28 @@ def for_a_client(blocks: list[Block]) -> bool:
     # The substring tests spare most lines the regex, which would try every position.
     return any(not b.chrome and (("lient" in b.text or "GENCY" in b.text.upper()) and _FOR_A_CLIENT.search(b.text)
                                  or "by" in b.text and _RETAINED_BY.search(b.text))
-               for b in blocks)
+               for b in blocks) or client_named(blocks) is not None
 
 
 def client_named(blocks: list[Block]) -> str | None:
-    """The client a recruiter names: "Our client, Pemberton Lisle Motor Group, is...", or
-    "... has been retained by Nuwair Telecommunications Group to appoint ..."."""
-    return next((m.group(1) for b in blocks if not b.chrome
-                 and (m := _OUR_CLIENT_NAMED.search(b.text) or _RETAINED_BY.search(b.text))), None)
+    """The client a recruiter names: "Our client, Pemberton Lisle Motor Group, is...",
+    "... has been retained by Nuwair Telecommunications Group to appoint ...", "... is
+    hiring on behalf of Ledgerpine, ...", "... retained to find a CTO for Kestrel Freight
+    Group, ..."."""
+    return next((name for b in blocks if not b.chrome and (name := _client_in(b.text))), None)
+
+
+# each pattern with a word it needs, which spares most lines the regex
+_CLIENT_PATTERNS = (("lient", _OUR_CLIENT_NAMED), ("by", _RETAINED_BY), ("behalf", _ON_BEHALF_OF),
+                    ("to ", _RETAINED_FOR))
+
+
+def _client_in(text: str) -> str | None:
+    for needle, pattern in _CLIENT_PATTERNS:
+        match = pattern.search(text) if needle in text else None
+        if match and not (pattern is _ON_BEHALF_OF and _AN_OFFICE.search(match.group(1))):
+            return match.group(1)
+    return None
 
 
 def is_agency(name: str | None, blocks: list[Block]) -> bool:
