@@ -359,6 +359,10 @@ def company_under_title(early: list[Block], title: str | None) -> str | None:
 _FOR_CLIENT_LINE = re.compile(r"^(.{3,60}?)\s+pour\s+(?:le\s+compte\s+d(?:e\s+|['’]))?(\S.{2,60})$")
 
 
+# The last word of a group's name that its own text drops ("Kasumi Denki Holdings").
+_GROUP_WORDS = frozenset({"holdings", "group", "company", "corporation", "corp", "corp.", "incorporated"})
+
+
 def _named_again(name: str, later: list[Block], as_a_place: bool = True) -> bool:
     """Whether a block of ``later`` names ``name`` (a legal form aside); with
     ``as_a_place=False``, only as an employer is named: opening a sentence ("Vallonergie
@@ -368,8 +372,13 @@ def _named_again(name: str, later: list[Block], as_a_place: bool = True) -> bool
     if as_a_place:
         bare = bare_name(name)
         return any(bare in block.text.casefold() for block in later)
-    # "Lumera Énergie SA" is named "Lumera Énergie" in its sentences, or in full
-    name = f"(?:{re.escape(name)}|{re.escape(' '.join(_without_legal_form(name.split())).rstrip(','))})"
+    # "Lumera Énergie SA" is named "Lumera Énergie" in its sentences, or in full, and
+    # "Kasumi Denki Holdings Co., Ltd." may be "Kasumi Denki"
+    core = _without_legal_form(name.split())
+    forms = [name, " ".join(core).rstrip(",")]
+    if len(core) > 2 and core[-1].casefold() in _GROUP_WORDS:
+        forms.append(" ".join(core[:-1]))
+    name = "(?:" + "|".join(map(re.escape, forms)) + ")"
     # after "at", "join", "about", "we are", "welcome to", "why", "chez", "à propos de", "nous
     # sommes", "le groupe", "la société": the name, whatever follows it
     after_trigger = re.compile(rf"(?i:\b(?:at|join|joining|about|we\s+are|we['’]re|welcome\s+to|working\s+for"
@@ -452,7 +461,8 @@ _COUNTRY_CODES = frozenset({"usa", "us", "uk"})
 # Sentiers & Cie" (a job board's "X Jobs" names the board, so only careers count).
 _CAREERS_HEADER = re.compile(
     r"^(?:(?:careers at|carri[èe]res chez)\s+(?P<at>.+)|(?:careers|carri[èe]res)\s*[|·•–—-]\s*(?P<after>.+)"
-    r"|(?P<name>.+?)\s*(?:[|·•–—-]\s*)?(?:careers|career site|carri[èe]res))$", re.I)
+    r"|(?P<name>.+?)\s*(?:[|·•–—-]\s*)?(?:(?:global|group|corporate)\s+)?(?:careers|career site|carri[èe]res))$",
+    re.I)
 
 
 # A careers site's tabs, which a header line may put after "Careers |".
