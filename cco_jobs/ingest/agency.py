@@ -75,6 +75,7 @@ _CLIENT_PATTERNS = (("lient", _OUR_CLIENT_NAMED), ("by", _RETAINED_BY), ("behalf
 
 
 def _client_in(text: str) -> str | None:
+    """The client one line names (see :func:`client_named`), else ``None``."""
     for needle, pattern in _CLIENT_PATTERNS:
         match = pattern.search(text) if needle in text else None
         if match and not (pattern is _ON_BEHALF_OF and _AN_OFFICE.search(match.group(1))):
