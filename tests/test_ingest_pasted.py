@@ -347,6 +347,9 @@ def test_a_trail_from_the_list_of_jobs_is_not_the_title_and_a_glued_requisition_
     ("Kasumi Denki Holdings Co., Ltd. | Careers", "Since 1952, Kasumi Denki has made radio parts.",
      "Kasumi Denki Holdings Co., Ltd."),
     ("Kasumi Denki Holdings | Careers", "Since 1952, Kasumi has made radio parts.", None),  # one word is not it
+    # "Global Careers" after the name; a name with a section's word in it ("Company")
+    ("SEORIN MOTOR COMPANY  |  Global Careers", "Seorin Motor Company, established in 1967, makes cars.",
+     "SEORIN MOTOR COMPANY"),
 ])
 def test_the_first_line_of_a_careers_page_names_the_employer_when_nothing_else_does(first, body, company):
     text = (f"{first}\nJobs   Life at the company\nHead of Customer Care\nIstanbul · Full time\nApply for this job\n"

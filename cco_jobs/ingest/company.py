@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, heading_text
-from .sections import section_key
+from .sections import known_section, section_key
 from .title_words import (
     CITY_STATE,
     COUNTRIES,
@@ -483,8 +483,9 @@ def company_atop_page(early: list[Block], title: str | None) -> str | None:
     careers = _CAREERS_HEADER.match(text)
     if careers:  # the name, when the posting names it as the employer ("Global Careers" is a menu)
         name = _name_alone(next(filter(None, careers.groups())).strip(), line, single_word=True)
-        if name and (name.casefold() in _SITE_TABS or section_key(name) != "other"):
-            return None  # "Careers | Benefits", "Careers - Leadership": the site's tabs
+        if name and (name.casefold() in _SITE_TABS or known_section(name) is not None):
+            return None  # "Careers | Benefits", "Careers - Leadership": the site's tabs ("SEORIN
+            # MOTOR COMPANY" has a section's word in it, but names none)
         return name if name and _named_again(name, early[1:], as_a_place=False) else None
     # two words or more ("Toronto" is a place) that the text names as the employer, and
     # not as a person is named ("Daniel Reyes, our COO", "I'm Maya Okafor")
