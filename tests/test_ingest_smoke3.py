@@ -261,6 +261,20 @@ def test_a_job_boards_agency_repost_names_the_client_as_the_company(sentence, cl
     assert parse_text(document, format="text").company == client
 
 
+@pytest.mark.parametrize("about, company", [
+    ("About Granitefield Bank\nGranitefield Bank is a full service Canadian bank.\n", "Granitefield Bank"),
+    # the agency's own "About" names no client
+    ("About Maplecrest Executive Staffing\nMaplecrest Executive Staffing places leaders.\n", None),
+    # nor does a name the text never opens a sentence with
+    ("About Granitefield Bank\nA bank for every Canadian.\n", None),
+])
+def test_an_agencys_client_described_under_about_its_name_is_the_company(about, company):
+    document = ("Director, Customer Operations\nMaplecrest Executive Staffing\nToronto, ON\n\n"
+                "Our client, a leading Canadian financial institution, is looking for a Director.\n\n"
+                "Responsibilities\n- Lead the operating model transformation.\n\n" + about)
+    assert parse_text(document, format="text").company == company
+
+
 def test_a_duty_done_on_behalf_of_an_office_names_no_client():
     document = ("Head of Complaints\nKestrelmoor Hospitals NHS Foundation Trust\n\nResponsibilities\n"
                 "- Sign off complaint response letters on behalf of the Chief Executive, ensuring they are accurate.\n")

@@ -496,6 +496,12 @@ def company_atop_page(early: list[Block], title: str | None) -> str | None:
     return None
 
 
+def named_as_employer(name: str, blocks: list[Block]) -> bool:
+    """Whether the text names ``name`` as an employer is named: opening a sentence ("Granitefield
+    Bank is a full service ...") or after "at", "join", "about" (see :func:`_named_again`)."""
+    return _named_again(name, blocks, as_a_place=False)
+
+
 # A person's role after their name ("Daniel Reyes, our COO").
 _PERSON_ROLES = (r"ceo|coo|cfo|cto|founder|co-founder|cofounder|chief\s+\w+(?:\s+\w+)?\s+officer|head\s+of"
                  r"|director|manager|recruiter|president|owner|vp")

@@ -21,6 +21,7 @@ from .company import (
     company_under_title,
     fuller_name,
     leading_names,
+    named_as_employer,
     names_company,
     standalone_names,
 )
@@ -107,7 +108,8 @@ def find_title_and_company(blocks: list[Block], meta: dict[str, str]) -> tuple[s
         header = company_under_title(early, title) or company_above_document(early)
         company = company or company_from_page(blocks, meta, header) or company_atop_page(early, title)
         if client or for_a_client(blocks):
-            company = client_named(blocks) or (None if client or is_agency(company, blocks) else company)
+            company = (client_named(blocks) or (None if client else _client_about(blocks))
+                       or (None if client or is_agency(company, blocks) else company))
             unnamed_client = company is None
     if title is None and company:
         title = _title_before_name(early, company)
@@ -303,6 +305,19 @@ _DOCUMENT_PREFIX = re.compile(
 # An HR site's template page names its role and then what the page is.
 _TEMPLATE_SUFFIX = re.compile(r"\s*(?:[:–—-]\s*)?\b(?:job|role|position)\s+description(?:\s+(?:template|sample|example))?"
                               r"(?:\s*\([^()]*\))?\s*$", re.I)
+
+
+def _client_about(blocks: list[Block]) -> str | None:
+    """The client an agency's posting describes under "About <Name>" when it does not
+    name it in a sentence ("Our client, a leading Canadian bank, ..." then "About
+    Granitefield Bank"): a name that is no agency's and that the text opens a sentence
+    with ("Granitefield Bank is a full service ...")."""
+    text = [b for b in blocks if not b.is_heading]  # the heading itself says "About <Name>"
+    for name in about_names(blocks):
+        if (name[:1].isupper() and 2 <= len(name.split()) <= 6 and not NOT_COMPANIES.search(name)
+                and not is_agency(name, blocks) and named_as_employer(name, text)):
+            return name
+    return None
 
 
 def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset(),
