@@ -191,7 +191,7 @@ def list_number(row: str) -> int | None:
     return int(digits) if digits else ord(marker[-1]) - 0x2460 + 1
 
 
-def is_numbered_subheading(text: str, next_row: str, *, nested: bool = False) -> bool:
+def is_numbered_subheading(text: str, next_row: str, nested: bool = False) -> bool:
     """Whether a numbered line heads what follows rather than being a duty: a key result
     area with its share of time ("1. Operational performance (30%)"), or a short noun
     phrase without sentence punctuation whose next line is an item of another list ("1.

@@ -81,6 +81,13 @@ def about_names(blocks: list[Block]) -> list[str]:
             and (m := _ABOUT.match(heading_text(b.text))) and len(_MENU_WORDS.findall(m.group(1))) < 2]
 
 
+def employer_about_names(blocks: list[Block]) -> list[str]:
+    """The names of the "About <Name>" headings that may be an employer's: capitalised, six
+    words at most, not a page or a function ("About the role" is neither)."""
+    return [name for name in about_names(blocks)
+            if name[:1].isupper() and len(name.split()) <= 6 and not NOT_COMPANIES.search(name)]
+
+
 # Words of a site's menu, never of an employer's name.
 _MENU_WORDS = re.compile(r"\b(?:careers|press|privacy|terms|help\s+cent(?:er|re)|sitemap|cookies|log\s?in|sign\s+in)\b",
                          re.I)
@@ -126,8 +133,7 @@ def company_from_page(blocks: list[Block], meta: dict[str, str], under_title: st
         name = _careers_name(piece)
         if name and not NOT_COMPANIES.search(name):
             return name
-    about = next((name for name in about_names(blocks) if name[:1].isupper() and len(name.split()) <= 6
-                  and not NOT_COMPANIES.search(name)), None)
+    about = next(iter(employer_about_names(blocks)), None)
     named = _company_named_in_text(blocks)
     if named and (about is None or named.startswith(about)):
         about = named  # "About Marrowell" over "Marrowell Health is a virtual care company"
@@ -486,11 +492,11 @@ def company_atop_page(early: list[Block], title: str | None) -> str | None:
         if name and (name.casefold() in _SITE_TABS or known_section(name) is not None):
             return None  # "Careers | Benefits", "Careers - Leadership": the site's tabs ("SEORIN
             # MOTOR COMPANY" has a section's word in it, but names none)
-        return name if name and _named_again(name, early[1:], as_a_place=False) else None
+        return name if name and named_as_employer(name, early[1:]) else None
     # two words or more ("Toronto" is a place) that the text names as the employer, and
     # not as a person is named ("Daniel Reyes, our COO", "I'm Maya Okafor")
     name = _name_alone(text, line)
-    if (name and not name.isupper() and _named_again(name, early[1:], as_a_place=False)
+    if (name and not name.isupper() and named_as_employer(name, early[1:])
             and not _named_as_a_person(name, early[1:])):
         return name
     return None

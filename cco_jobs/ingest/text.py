@@ -63,9 +63,7 @@ def read_text(text: str, *, markdown: bool = False) -> list[Block]:
             continue
         if markdown:
             stripped = _QUOTE.sub("", stripped).strip() or stripped
-        nxt_row = _next_row(rows, i)
-        nested = _indent(nxt_row) > _indent(raw)
-        block = _row_block(stripped, i + 1, markdown, nxt_row.strip(), nested)
+        block = _row_block(stripped, i + 1, markdown, rows)
         if block is None:
             joinable = False
             continue
@@ -123,12 +121,13 @@ def _list_number(block: Block, rows: list[str]) -> int | None:
 MAX_CELL_CHARS = 400
 
 
-def _next_row(rows: list[str], i: int) -> str:
-    """The next non-blank row after row ``i`` (``""`` at the end)."""
+def _following(rows: list[str], i: int) -> tuple[str, bool]:
+    """The next non-blank row after row ``i``, stripped (``""`` at the end), and whether
+    it is indented under row ``i``."""
     for j in range(i + 1, len(rows)):  # no slice: a copy of the rest for every row is quadratic
         if rows[j].strip():
-            return rows[j]
-    return ""
+            return rows[j].strip(), _indent(rows[j]) > _indent(rows[i])
+    return "", False
 
 
 def _indent(row: str) -> int:
@@ -136,8 +135,8 @@ def _indent(row: str) -> int:
     return len(row.expandtabs(4)) - len(row.expandtabs(4).lstrip())
 
 
-def _row_block(stripped: str, n: int, markdown: bool, next_row: str = "",
-               nested: bool = False) -> Block | None:
+def _row_block(stripped: str, n: int, markdown: bool, rows: list[str] | None = None) -> Block | None:
+    """The block of row ``n`` (1-based) of ``rows``, ``stripped``."""
     atx = _ATX.match(stripped)
     if atx:
         level = len(stripped) - len(stripped.lstrip("#"))
@@ -159,7 +158,9 @@ def _row_block(stripped: str, n: int, markdown: bool, next_row: str = "",
     if bullet and is_marked_heading(stripped):
         text = _inline(body, markdown)  # "■ Job Content": a heading, its mark dropped
         return Block(text, n, is_heading=True) if text else None
-    if bullet and is_numbered_subheading(stripped, next_row, nested=nested):
+    # a numbered row only: what follows it is looked up for those alone
+    if (bullet and rows and list_number(stripped) is not None
+            and is_numbered_subheading(stripped, *_following(rows, n - 1))):
         text = _inline(stripped, markdown)  # "1. Outsourcing" over "- Lead the RFP ..."
         return Block(text, n, is_heading=True, subheading=True) if text else None
     emoji = ""

@@ -19,6 +19,7 @@ from .company import (
     company_atop_page,
     company_from_page,
     company_under_title,
+    employer_about_names,
     fuller_name,
     leading_names,
     named_as_employer,
@@ -313,11 +314,8 @@ def _client_about(blocks: list[Block]) -> str | None:
     Granitefield Bank"): a name that is no agency's and that the text opens a sentence
     with ("Granitefield Bank is a full service ...")."""
     text = [b for b in blocks if not b.is_heading]  # the heading itself says "About <Name>"
-    for name in about_names(blocks):
-        if (name[:1].isupper() and 2 <= len(name.split()) <= 6 and not NOT_COMPANIES.search(name)
-                and not is_agency(name, blocks) and named_as_employer(name, text)):
-            return name
-    return None
+    return next((name for name in employer_about_names(blocks)
+                 if len(name.split()) >= 2 and not is_agency(name, blocks) and named_as_employer(name, text)), None)
 
 
 def trim_title(title: str, companies: list[str], names: frozenset[str] = frozenset(),

@@ -221,12 +221,17 @@ def out_of_fold_logits(examples: LineExamples, config: LinearConfig = LinearConf
     y = np.asarray(examples.labels)
     logits_all = np.zeros((len(y), len(LABELS)))
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(y, y, examples.groups):
-        labels, features, weights, bias = fit_linear(examples.subset(train_idx), config)
-        vocab = {f: i for i, f in enumerate(features)}
-        X = _design_matrix([examples.features[i] for i in test_idx], vocab)
-        order = [labels.index(lab) for lab in LABELS]
-        logits_all[test_idx] = (X @ weights + bias)[:, order]
+        fitted = fit_linear(examples.subset(train_idx), config)
+        order = [fitted[0].index(lab) for lab in LABELS]
+        logits_all[test_idx] = linear_logits([examples.features[i] for i in test_idx], fitted)[:, order]
     return logits_all
+
+
+def linear_logits(feature_lists: Sequence[Sequence[str]], fitted) -> np.ndarray:
+    """The logits of lines given as feature strings under a model from :func:`fit_linear`
+    (its ``(labels, features, weights, bias)``), in its labels' order."""
+    _, features, weights, bias = fitted
+    return _design_matrix(feature_lists, {f: i for i, f in enumerate(features)}) @ weights + bias
 
 
 def with_context(examples: LineExamples, config: LinearConfig = LinearConfig()) -> LineExamples:

@@ -23,7 +23,7 @@ from typing import Sequence
 from .compare import writer_of
 from .corpus import AnnotatedPosting
 from .evaluate import LineMetrics, line_metrics
-from .train import LinearConfig, LineExamples, base_pipeline, featurize, fit_linear
+from .train import LinearConfig, LineExamples, base_pipeline, featurize, fit_linear, linear_logits
 
 
 def writer_folds(postings: Sequence[AnnotatedPosting], folds: int = 5, seed: int = 0) -> list[set[str]]:
@@ -36,11 +36,8 @@ def writer_folds(postings: Sequence[AnnotatedPosting], folds: int = 5, seed: int
 
 
 def _predict(examples: LineExamples, rows: Sequence[int], model) -> list[str]:
-    from .train import _design_matrix
-
-    labels, features, weights, bias = model
-    X = _design_matrix([examples.features[i] for i in rows], {f: i for i, f in enumerate(features)})
-    return [labels[k] for k in (X @ weights + bias).argmax(axis=1)]
+    labels = model[0]
+    return [labels[k] for k in linear_logits([examples.features[i] for i in rows], model).argmax(axis=1)]
 
 
 def more_voices(base: Sequence[AnnotatedPosting], blind: Sequence[AnnotatedPosting],
